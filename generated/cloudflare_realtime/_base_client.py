@@ -1,0 +1,360 @@
+"""The runtime core: request building, retries and response parsing, shared by sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import random
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Generic,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+from urllib.parse import quote
+
+import httpx
+import pydantic
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    make_status_error,
+)
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+
+T = TypeVar("T")
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+_RETRY_STATUSES = frozenset({408, 409, 429})
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Everything one API call sends. Built by a plain function, so sync and async share it."""
+
+    method: str
+    path: str
+    query: Optional[Mapping[str, object]] = None
+    headers: Optional[Mapping[str, object]] = None
+    json_body: object = NOT_GIVEN
+    extra_headers: Optional[Headers] = None
+    extra_query: Optional[Query] = None
+    extra_body: Optional[Body] = None
+    timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+
+
+Parser = Callable[[httpx.Response], T]
+
+
+def encode_path(template: str, values: Mapping[str, str]) -> str:
+    """Fill a path template; each value is one percent-encoded segment that cannot change the route."""
+    path = template
+    for name, value in values.items():
+        text = str(value)
+        if not text:
+            raise ValueError(f"Expected a non-empty value for path parameter {name!r}")
+        encoded = quote(text, safe="")
+        if encoded in (".", ".."):
+            # A bare dot segment would be resolved away by URL normalisation.
+            encoded = encoded.replace(".", "%2E")
+        path = path.replace("{" + name + "}", encoded)
+    return path
+
+
+def jsonable(value: object) -> object:
+    """Request data as JSON-compatible values; `NOT_GIVEN` entries are dropped."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {
+            str(k): jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)
+        }
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return value
+
+
+def _query_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
+QueryItem = Tuple[str, Union[str, int, float, bool, None]]
+
+
+def query_items(params: Mapping[str, object]) -> List[QueryItem]:
+    """Query parameters in wire form: lists repeat the key, objects use `key[sub]`."""
+    items: List[QueryItem] = []
+    for key, value in params.items():
+        if isinstance(value, NotGiven) or value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            items.extend((key, _query_text(v)) for v in value)
+        elif isinstance(value, Mapping):
+            items.extend(
+                (f"{key}[{sub}]", _query_text(v))
+                for sub, v in value.items()
+                if not isinstance(v, NotGiven)
+            )
+        else:
+            items.append((key, _query_text(value)))
+    return items
+
+
+def model_parser(model: Type[M]) -> Parser[M]:
+    def parse(response: httpx.Response) -> M:
+        return model.model_validate_json(response.content)
+
+    return parse
+
+
+class LazyAdapter(Generic[T]):
+    """Parses with a pydantic TypeAdapter built on first use, keeping imports fast."""
+
+    def __init__(self, annotation: Any) -> None:
+        self._annotation = annotation
+        self._adapter: Optional[pydantic.TypeAdapter[T]] = None
+
+    def __call__(self, response: httpx.Response) -> T:
+        if self._adapter is None:
+            self._adapter = pydantic.TypeAdapter(self._annotation)
+        return self._adapter.validate_json(response.content)
+
+
+def parse_nothing(response: httpx.Response) -> None:
+    return None
+
+
+def _error_body(response: httpx.Response) -> object:
+    if not response.content:
+        return None
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        return response.text
+
+
+class BaseClient:
+    """Configuration and the parts of a request that involve no I/O."""
+
+    def __init__(
+        self,
+        *,
+        base_url: Union[str, httpx.URL],
+        timeout: Union[Timeout, NotGiven],
+        max_retries: int,
+        default_headers: Optional[Headers],
+        auth_headers: Mapping[str, str],
+        auth_query: Mapping[str, str],
+        user_agent: str,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        self.timeout: Timeout = (
+            DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        )
+        self.max_retries = max_retries
+        self._headers: Dict[str, str] = {
+            "Accept": "application/json",
+            "User-Agent": user_agent,
+            **auth_headers,
+            **(default_headers or {}),
+        }
+        self._auth_query = dict(auth_query)
+
+    def build_request(self, options: RequestOptions) -> httpx.Request:
+        headers = dict(self._headers)
+        if options.headers:
+            headers.update(
+                (k, _query_text(v))
+                for k, v in options.headers.items()
+                if not isinstance(v, NotGiven) and v is not None
+            )
+        if options.extra_headers:
+            headers.update(options.extra_headers)
+        params = query_items(
+            {**self._auth_query, **(options.query or {}), **(options.extra_query or {})}
+        )
+        content: Optional[bytes] = None
+        body = options.json_body
+        if options.extra_body:
+            base = jsonable(body) if not isinstance(body, NotGiven) else {}
+            if not isinstance(base, dict):
+                raise TypeError("extra_body needs a JSON object request body")
+            body = {**base, **options.extra_body}
+        if not isinstance(body, NotGiven):
+            content = json.dumps(jsonable(body), separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+        timeout = (
+            self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        )
+        return httpx.Request(
+            options.method,
+            self.base_url.join(options.path.lstrip("/")),
+            params=params,
+            headers=headers,
+            content=content,
+            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+        )
+
+    def should_retry(self, response: httpx.Response) -> bool:
+        should = str(response.headers.get("x-should-retry", ""))
+        if should in ("true", "false"):
+            return should == "true"
+        return response.status_code in _RETRY_STATUSES or response.status_code >= 500
+
+    def retry_delay(self, attempt: int, response: Optional[httpx.Response]) -> float:
+        if response is not None:
+            after = _retry_after(response)
+            if after is not None and 0 <= after <= 60:
+                return after
+        delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+        return delay * (1 - 0.25 * random.random())
+
+    def process(self, response: httpx.Response, parse: Parser[T]) -> T:
+        if response.status_code >= 400:
+            raise make_status_error(response, _error_body(response))
+        try:
+            return parse(response)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(
+                response, _error_body(response), str(exc)
+            ) from exc
+
+    def __repr__(self) -> str:
+        # Never show credentials.
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+
+def _retry_after(response: httpx.Response) -> Optional[float]:
+    ms = response.headers.get("retry-after-ms")
+    if ms is not None:
+        try:
+            return float(ms) / 1000
+        except ValueError:
+            pass
+    header = response.headers.get("retry-after")
+    if header is None:
+        return None
+    try:
+        return float(header)
+    except ValueError:
+        parsed = email.utils.parsedate_tz(header)
+        if parsed is None:
+            return None
+        return float(email.utils.mktime_tz(parsed) - time.time())
+
+
+class SyncAPIClient(BaseClient):
+    def __init__(self, *, http_client: Optional[httpx.Client], **options: Any) -> None:
+        super().__init__(**options)
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.Client(timeout=self.timeout)
+
+    def request(self, options: RequestOptions, parse: Parser[T]) -> T:
+        request = self.build_request(options)
+        for attempt in range(self.max_retries + 1):
+            retries_left = self.max_retries - attempt
+            try:
+                response = self._client.send(request)
+            except httpx.TimeoutException as exc:
+                if retries_left > 0:
+                    time.sleep(self.retry_delay(attempt, None))
+                    continue
+                raise APITimeoutError(request) from exc
+            except httpx.TransportError as exc:
+                if retries_left > 0:
+                    time.sleep(self.retry_delay(attempt, None))
+                    continue
+                raise APIConnectionError(request=request) from exc
+            if (
+                retries_left > 0
+                and response.status_code >= 400
+                and self.should_retry(response)
+            ):
+                response.close()
+                time.sleep(self.retry_delay(attempt, response))
+                continue
+            return self.process(response, parse)
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self: T) -> T:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient):
+    def __init__(
+        self, *, http_client: Optional[httpx.AsyncClient], **options: Any
+    ) -> None:
+        super().__init__(**options)
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.AsyncClient(timeout=self.timeout)
+
+    async def request(self, options: RequestOptions, parse: Parser[T]) -> T:
+        request = self.build_request(options)
+        for attempt in range(self.max_retries + 1):
+            retries_left = self.max_retries - attempt
+            try:
+                response = await self._client.send(request)
+            except httpx.TimeoutException as exc:
+                if retries_left > 0:
+                    await asyncio.sleep(self.retry_delay(attempt, None))
+                    continue
+                raise APITimeoutError(request) from exc
+            except httpx.TransportError as exc:
+                if retries_left > 0:
+                    await asyncio.sleep(self.retry_delay(attempt, None))
+                    continue
+                raise APIConnectionError(request=request) from exc
+            if (
+                retries_left > 0
+                and response.status_code >= 400
+                and self.should_retry(response)
+            ):
+                await response.aclose()
+                await asyncio.sleep(self.retry_delay(attempt, response))
+                continue
+            return self.process(response, parse)
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self: T) -> T:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

@@ -1,0 +1,36 @@
+"""The base of every response model."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict
+
+import pydantic
+from pydantic import Field, ValidationError, WrapValidator
+
+__all__ = ["BaseModel", "Field", "OpenEnum"]
+
+
+class BaseModel(pydantic.BaseModel):
+    """A response object. Fields the spec does not know are kept (see `model_extra`)."""
+
+    model_config = pydantic.ConfigDict(
+        extra="allow", populate_by_name=True, protected_namespaces=()
+    )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The object as JSON-compatible data, with the API's own field names."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+
+
+def _keep_unknown(value: Any, handler: Callable[[Any], Any]) -> Any:
+    # An API may add enum values at any time; an unknown one must not break parsing.
+    try:
+        return handler(value)
+    except ValidationError:
+        return value
+
+
+OpenEnum = WrapValidator(_keep_unknown)

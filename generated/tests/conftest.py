@@ -1,0 +1,74 @@
+"""A real HTTP server on 127.0.0.1 that records requests and answers with a canned response."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Dict, Iterator, List, Tuple, Type
+
+import pytest
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    headers: Dict[str, str]
+    body: Any
+
+
+class MockServer:
+    def __init__(self) -> None:
+        self.requests: List[Recorded] = []
+        self._reply: Tuple[int, bytes] = (200, b"{}")
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def respond(self, status: int, body: Any) -> None:
+        """Answer every following request with `status` and `body`; forget earlier requests."""
+        self.requests.clear()
+        self._reply = (status, b"" if body is None else json.dumps(body).encode())
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _handler(self) -> Type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                server.requests.append(
+                    Recorded(
+                        self.command,
+                        self.path,
+                        dict(self.headers.items()),
+                        json.loads(raw) if raw else None,
+                    )
+                )
+                status, payload = server._reply
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _serve
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        return Handler
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[MockServer]:
+    mock = MockServer()
+    yield mock
+    mock.close()

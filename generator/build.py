@@ -1,0 +1,534 @@
+"""Stage 3: build the IR from a validated spec. Every name in the output is decided here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import quote, urlencode
+
+from generator.annotations import names_used, qualify
+from generator.errors import Problem, SpecError
+from generator.escape import Code
+from generator.ir import (
+    Alias,
+    Api,
+    ClassDef,
+    Example,
+    Field,
+    Operation,
+    Param,
+    Resource,
+    ResponseDef,
+    SecurityScheme,
+    TypeModule,
+)
+from generator.load import Document, Pointer
+from generator.names import class_name, identifier, pascal, singular, snake, unique, upper_snake
+from generator.refs import Resolver
+from generator.samples import Sampler, declared_example, has_value
+from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Keyword arguments every generated method takes; spec parameters with these names get a `_`.
+REQUEST_OPTION_NAMES = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True)
+class Names:
+    package: str | None = None
+    client: str | None = None
+    env_prefix: str | None = None
+
+
+@dataclass
+class _ResourceNode:
+    path: tuple[Code, ...]
+    operations: list[Operation] = field(default_factory=list)
+    children: dict[str, _ResourceNode] = field(default_factory=dict)
+    method_names: set[str] = field(default_factory=set)
+    imports: set[str] = field(default_factory=set)
+
+
+def build(doc: Document, names: Names) -> Api:
+    return _Builder(doc, names).build()
+
+
+class _Builder:
+    def __init__(self, doc: Document, names: Names) -> None:
+        self.doc = doc
+        self.names = names
+        self.resolver = Resolver(doc)
+        self.types = SchemaTranslator(self.resolver)
+        self.sampler = Sampler(self.resolver)
+        self.modules: list[TypeModule] = []
+        self.root = _ResourceNode(())
+        self.problems: list[Problem] = []
+
+    # -- API ------------------------------------------------------------------------------
+
+    def build(self) -> Api:
+        data = self.doc.data
+        info = data.get("info") or {}
+        title = str(info.get("title") or "API")
+        package = self.names.package or identifier(title, fallback="client")
+        client = self.names.client or class_name(title, fallback="Client")
+        env_prefix = self.names.env_prefix or upper_snake(title) or "API"
+        for label, value in (("package name", package), ("client name", client)):
+            if not value.isidentifier() or not value.isascii():
+                raise SpecError([Problem(self.doc.name, 1, f"{label} {value!r} is not a valid "
+                                         "Python identifier")])
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", env_prefix):
+            raise SpecError([Problem(self.doc.name, 1, f"env prefix {env_prefix!r} must be "
+                                     "UPPER_SNAKE_CASE")])
+        self.env_prefix = env_prefix
+        auth, auth_required = self._global_auth()
+        self.auth = auth
+        for path, item in (data.get("paths") or {}).items():
+            self._path_item(path, item)
+        if self.problems:
+            raise SpecError(self.problems)
+        if self.types.components.classes:
+            self.modules.insert(0, self.types.components.finish())
+        desc = info.get("description")
+        return Api(
+            title=title,
+            version=str(info.get("version") or "0.0.0"),
+            package_version=_package_version(str(info.get("version") or "")),
+            description=desc if isinstance(desc, str) else None,
+            package=Code(package),
+            client=Code(client),
+            env_prefix=Code(env_prefix),
+            base_url=self._base_url(),
+            auth=auth,
+            auth_required=auth_required,
+            resources=self._resources(self.root),
+            type_modules=tuple(self.modules),
+        )
+
+    def _base_url(self) -> str | None:
+        servers = self.doc.data.get("servers") or []
+        if not servers or not isinstance(servers[0], dict):
+            return None
+        url = str(servers[0].get("url", ""))
+        for name, var in (servers[0].get("variables") or {}).items():
+            url = url.replace("{" + name + "}", str(var.get("default", "")))
+        return url.rstrip("/") or None
+
+    # -- security -------------------------------------------------------------------------
+
+    def _schemes(self) -> dict[str, Any]:
+        return (self.doc.data.get("components") or {}).get("securitySchemes") or {}
+
+    def _scheme(self, key: str) -> SecurityScheme | None:
+        raw = self._schemes().get(key)
+        if raw is None:
+            return None
+        scheme, _ = self.resolver.resolve(raw, ("components", "securitySchemes", key))
+        kind = scheme.get("type")
+        display = str(scheme.get("x-display-name") or scheme.get("x-displayName") or
+                      pascal(key) or key)
+        desc = scheme.get("description") if isinstance(scheme.get("description"), str) else None
+        example = str(scheme.get("x-example") or "")
+        if (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer") or kind in (
+                "oauth2", "openIdConnect"):
+            return SecurityScheme(key, "bearer", display, desc, "Authorization", "header",
+                                  example or "YOUR_API_TOKEN", Code("api_token"),
+                                  Code(f"{self.env_prefix}_API_TOKEN"))
+        if kind == "apiKey":
+            where = scheme.get("in", "header")
+            return SecurityScheme(key, "api_key", display, desc, str(scheme.get("name", "")),
+                                  where if where in ("header", "query", "cookie") else "header",
+                                  example or "YOUR_API_KEY", Code("api_key"),
+                                  Code(f"{self.env_prefix}_API_KEY"))
+        return None
+
+    def _global_auth(self) -> tuple[SecurityScheme | None, bool]:
+        requirements = self.doc.data.get("security")
+        candidates: list[str] = []
+        if isinstance(requirements, list):
+            candidates = [k for req in requirements if isinstance(req, dict) for k in req]
+        candidates += list(self._schemes())
+        for key in candidates:
+            scheme = self._scheme(key)
+            if scheme is not None:
+                required = isinstance(requirements, list) and bool(requirements) and all(
+                    req for req in requirements)
+                return scheme, required
+        return None, False
+
+    def _operation_security(self, op: dict[str, Any]) -> tuple[SecurityScheme, ...]:
+        requirements = op.get("security", self.doc.data.get("security")) or []
+        out: list[SecurityScheme] = []
+        for req in requirements:
+            for key in req if isinstance(req, dict) else ():
+                scheme = self._scheme(key)
+                if scheme is not None and scheme not in out:
+                    out.append(scheme)
+        return tuple(out)
+
+    # -- paths and operations -------------------------------------------------------------
+
+    def _path_item(self, path: str, item: Any) -> None:
+        ptr: Pointer = ("paths", path)
+        item, ptr = self.resolver.resolve(item, ptr)
+        shared = item.get("parameters") or []
+        for method in item:
+            if method in HTTP_METHODS and isinstance(item[method], dict):
+                try:
+                    self._operation(path, method, item[method], (*ptr, method), shared, ptr)
+                except SpecError as exc:
+                    self.problems.extend(exc.problems)
+
+    def _resource_path(self, op: dict[str, Any], path: str, ptr: Pointer) -> tuple[Code, ...]:
+        explicit = op.get("x-sdk-resource")
+        if isinstance(explicit, str) and explicit.strip():
+            parts = explicit.split(".")
+        elif op.get("tags"):
+            parts = [str(op["tags"][0])]
+        else:
+            segments = [s for s in path.split("/") if s and not s.startswith("{")]
+            parts = [segments[0] if segments else "default"]
+        out = tuple(identifier(p, fallback="resource") for p in parts)
+        if any(not snake(p) for p in parts):
+            raise SpecError([self.doc.problem((*ptr, "x-sdk-resource"),
+                                              f"resource path {explicit!r} has an empty part")])
+        return out
+
+    def _method_name(self, op: dict[str, Any], method: str, path: str) -> str:
+        explicit = op.get("x-sdk-method") or op.get("operationId")
+        if isinstance(explicit, str) and snake(explicit):
+            return identifier(explicit, fallback="call")
+        words = [s.strip("{}") if not s.startswith("{") else "by_" + s.strip("{}")
+                 for s in path.split("/") if s]
+        return identifier(" ".join([method, *words]), fallback="call")
+
+    def _node(self, path: tuple[Code, ...]) -> _ResourceNode:
+        node = self.root
+        for depth in range(len(path)):
+            node = node.children.setdefault(path[depth], _ResourceNode(path[: depth + 1]))
+        return node
+
+    def _operation(self, path: str, method: str, op: dict[str, Any], ptr: Pointer,
+                   shared: list[Any], path_ptr: Pointer) -> None:
+        resource_path = self._resource_path(op, path, ptr)
+        node = self._node(resource_path)
+        name = Code(unique(self._method_name(op, method, path), node.method_names))
+        prefix = pascal(singular(resource_path[-1])) + pascal(name)
+        module_dir = ("types", *resource_path[:-1]) if len(resource_path) > 1 else ("types",)
+        stem = f"{snake(singular(resource_path[-1]))}_{name}"
+        params_scope = Scope((*module_dir, f"{stem}_params"), root=f"{prefix}Params")
+        response_scope = Scope((*module_dir, f"{stem}_response"), root=f"{prefix}Response")
+
+        raw_params = self._merged_parameters(op, ptr, shared, path_ptr)
+        self._check_path_template(path, raw_params, path_ptr)
+        params: list[tuple[Param, TypeInfo, bool]] = []
+        taken = set(REQUEST_OPTION_NAMES)
+        for raw, raw_ptr in raw_params:
+            params.append(self._parameter(raw, raw_ptr, params_scope, taken))
+        body_content, body_param, body_params = self._body(op, ptr, params_scope, taken, prefix)
+        params.extend(body_params)
+
+        path_params = [p for p, _, _ in params if p.location == "path"]
+        ordered = self._order(params, path_params[-1].name if path_params else None)
+        params_class = self._params_class(ordered, params_scope)
+        response = self._response(op, ptr, response_scope)
+        docs = {p.name: self.types.doc_field(p.name, info, req) for p, info, req in params}
+        # Docs list path parameters in the order the path shows them, then the rest.
+        ordered_docs = tuple(docs[p.name] for p, _, _ in params if p.location == "path") + tuple(
+            docs[p.name] for p in ordered if p.location != "path")
+
+        # The resource module refers to per-operation types through their module.
+        local: set[str] = {c.name for c in params_scope.classes}
+        params_module = params_scope.module[-1]
+        final_params = tuple(
+            _replace_param(p, qualify(p.annotation, local, params_module)) for p in ordered)
+        for module_scope in (params_scope, response_scope):
+            if module_scope.classes or module_scope.aliases:
+                self.modules.append(module_scope.finish())
+        root = _root_dots(resource_path)
+        if local & set().union(*(names_used(p.annotation) for p in ordered)):
+            node.imports.add(f"from {root}{'.'.join(module_dir)} import {params_module}")
+        if response.class_name is not None:
+            node.imports.add(f"from {root}{'.'.join(response_scope.module)} "
+                             f"import {response.class_name}")
+        if any("schemas" in names_used(p.annotation) for p in final_params):
+            node.imports.add(f"from {root}types import schemas")
+        permissions = op.get("x-api-token-group")
+        node.operations.append(Operation(
+            name=name,
+            http_method=Code(method.upper()),
+            path=path,
+            summary=_text(op.get("summary")),
+            description=_text(op.get("description")),
+            deprecated=op.get("deprecated") is True,
+            params=final_params,
+            body_content_type=body_content,
+            body_param=body_param,
+            response=response,
+            security=self._operation_security(op),
+            permissions=tuple(str(p) for p in permissions) if isinstance(permissions, list)
+            else (),
+            resource_path=resource_path,
+            doc_fields=ordered_docs,
+            params_class=params_class,
+            request_builder=Code(f"_{name}_request"),
+            example_target=_example_target(path, final_params),
+            example_body=_example_body(body_param, final_params),
+        ))
+
+    def _merged_parameters(self, op: dict[str, Any], ptr: Pointer, shared: list[Any],
+                           path_ptr: Pointer) -> list[tuple[dict[str, Any], Pointer]]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], Pointer]] = {}
+        sources = [(shared, (*path_ptr, "parameters")),
+                   (op.get("parameters") or [], (*ptr, "parameters"))]
+        for items, base in sources:
+            for i, raw in enumerate(items):
+                resolved, rptr = self.resolver.resolve(raw, (*base, str(i)))
+                key = (str(resolved.get("in")), str(resolved.get("name")))
+                merged[key] = (resolved, rptr)
+        return list(merged.values())
+
+    def _check_path_template(self, path: str, params: list[tuple[dict[str, Any], Pointer]],
+                             path_ptr: Pointer) -> None:
+        declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
+        for name in _PATH_PARAM.findall(path):
+            if name not in declared:
+                raise SpecError([self.doc.problem(path_ptr, f"path parameter {{{name}}} in "
+                                                  f"{path!r} is never declared")])
+
+    def _parameter(self, raw: dict[str, Any], ptr: Pointer, scope: Scope,
+                   taken: set[str]) -> tuple[Param, TypeInfo, bool]:
+        location = raw.get("in")
+        wire = str(raw.get("name"))
+        schema = raw.get("schema")
+        if not isinstance(schema, dict):
+            content = raw.get("content") or {}
+            media: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
+            schema = media.get("schema", {}) if isinstance(media, dict) else {}
+        schema_ptr = (*ptr, "schema")
+        info = self.types.translate(schema, schema_ptr, "typeddict", class_name(wire), scope)
+        required = raw.get("required") is True or location == "path"
+        desc = _text(raw.get("description")) or info.description
+        example = declared_example(raw)
+        if not has_value(example):
+            example = self.types_example(schema, schema_ptr)
+        if not has_value(example) and required:
+            example = self.sampler.sample(schema, schema_ptr)
+        info = _with_info(info, description=desc)
+        param = Param(
+            name=Code(unique(identifier(wire, fallback="param"), taken)),
+            wire_name=wire,
+            location=location if location in ("path", "query", "header", "cookie") else "query",
+            annotation=_optional(info.annotation) if info.nullable else info.annotation,
+            required=required,
+            positional=False,
+            description=desc,
+            deprecated=raw.get("deprecated") is True or info.deprecated,
+            nullable=info.nullable,
+            example=Example(example) if has_value(example) else None,
+        )
+        return param, info, required
+
+    def types_example(self, schema: Any, pointer: Pointer) -> Any:
+        resolved, _ = self.resolver.resolve(schema, pointer)
+        if isinstance(resolved, dict):
+            return declared_example(resolved)
+        return declared_example({})
+
+    def _body(self, op: dict[str, Any], ptr: Pointer, scope: Scope, taken: set[str],
+              prefix: str) -> tuple[str | None, Code | None, list[tuple[Param, TypeInfo, bool]]]:
+        if "requestBody" not in op:
+            return None, None, []
+        body, body_ptr = self.resolver.resolve(op["requestBody"], (*ptr, "requestBody"))
+        content = body.get("content") or {}
+        media_type = _pick_json(content)
+        if media_type is None:
+            raise SpecError([self.doc.problem((*body_ptr, "content"),
+                                              "request body has no JSON media type; "
+                                              f"found {', '.join(content) or 'none'}")])
+        media = content[media_type]
+        schema = media.get("schema") or {}
+        schema_ptr = (*body_ptr, "content", media_type, "schema")
+        body_required = body.get("required") is True
+        media_example = declared_example(media)
+        if self.types.is_object(schema, schema_ptr):
+            props, required = self.types.object_fields(schema, schema_ptr)
+            out = []
+            for wire, (prop, prop_ptr) in props.items():
+                info = self.types.translate(prop, prop_ptr, "typeddict", class_name(wire), scope)
+                if info.read_only:
+                    continue
+                is_required = wire in required
+                example = self.types_example(prop, prop_ptr)
+                if isinstance(media_example, dict) and wire in media_example:
+                    example = media_example[wire]
+                if not has_value(example) and is_required:
+                    example = self.sampler.sample(prop, prop_ptr)
+                param = Param(
+                    name=Code(unique(identifier(wire, fallback="field"), taken)),
+                    wire_name=wire, location="body",
+                    annotation=_optional(info.annotation) if info.nullable else info.annotation,
+                    required=is_required, positional=False, description=info.description,
+                    deprecated=info.deprecated, nullable=info.nullable,
+                    example=Example(example) if has_value(example) else None)
+                out.append((param, info, is_required))
+            return media_type, None, out
+        info = self.types.translate(schema, schema_ptr, "typeddict", prefix + "Body", scope)
+        example = media_example if has_value(media_example) else self.sampler.sample(
+            schema, schema_ptr)
+        name = Code(unique("body", taken))
+        param = Param(name, "body", "body",
+                      _optional(info.annotation) if info.nullable else info.annotation,
+                      body_required, False, _text(body.get("description")) or info.description,
+                      False, info.nullable, Example(example))
+        return media_type, name, [(param, info, body_required)]
+
+    @staticmethod
+    def _order(params: list[tuple[Param, TypeInfo, bool]],
+               positional: Code | None) -> list[Param]:
+        items = [p for p, _, _ in params]
+        first = [_replace_param(p, p.annotation, positional=True) for p in items
+                 if p.name == positional]
+        rest = [p for p in items if p.name != positional]
+        path = [p for p in rest if p.location == "path"]
+        required = [p for p in rest if p.location != "path" and p.required]
+        optional = [p for p in rest if p.location != "path" and not p.required]
+        return first + path + required + optional
+
+    @staticmethod
+    def _params_class(ordered: list[Param], scope: Scope) -> Code | None:
+        """The `...Params` TypedDict: every keyword argument, for callers building kwargs."""
+        fields = tuple(
+            Field(p.name, p.name, Code(f"Required[{p.annotation}]") if p.required
+                  else p.annotation, p.required, p.description, p.deprecated)
+            for p in ordered if not p.positional)
+        if not fields:
+            return None
+        name = Code(unique(scope.root, scope.taken))
+        scope.classes.append(ClassDef(name, "typeddict", None, False, fields))
+        return name
+
+    # -- responses ------------------------------------------------------------------------
+
+    def _response(self, op: dict[str, Any], ptr: Pointer, scope: Scope) -> ResponseDef:
+        responses = op.get("responses") or {}
+        codes = sorted(str(c) for c in responses if re.fullmatch(r"2[0-9X]{2}", str(c).upper()))
+        if not codes:
+            return _no_content("200")
+        status = codes[0]
+        resp, resp_ptr = self.resolver.resolve(responses[status], (*ptr, "responses", status))
+        content = resp.get("content") or {}
+        media_type = _pick_json(content)
+        if media_type is None:
+            return _no_content(status)
+        media = content[media_type] or {}
+        schema = media.get("schema") or {}
+        schema_ptr = (*resp_ptr, "content", media_type, "schema")
+        example = declared_example(media)
+        has_example = has_value(example)
+        if not has_example:
+            example = self.sampler.sample(schema, schema_ptr)
+        info = self.types.translate(schema, schema_ptr, "model", scope.root, scope)
+        root = scope.root
+        annotation = _optional(info.annotation) if info.nullable else info.annotation
+        if annotation != root:
+            if root in scope.taken:
+                root = unique(root, scope.taken)
+            scope.taken.add(root)
+            scope.aliases.append(Alias(Code(root), annotation))
+        kind: Literal["model", "adapter"] = "model" if info.annotation == root or (
+            not info.nullable and self.types.is_object(schema, schema_ptr)) else "adapter"
+        root_class = next((c for c in scope.classes if c.name == root), None)
+        print_attr = root_class.fields[0].name if root_class and root_class.fields else None
+        return ResponseDef(status, Code(root), kind, media_type, example, has_example,
+                           info.children, Code(root), tuple(Code(m) for m in scope.module),
+                           print_attr)
+
+    # -- resources ------------------------------------------------------------------------
+
+    def _resources(self, node: _ResourceNode) -> tuple[Resource, ...]:
+        out = []
+        for key in node.children:
+            child = node.children[key]
+            children = self._resources(child)
+            imports: list[Code] = []
+            if child.operations:
+                used: set[str] = {"Optional", "Union"}
+                for op in child.operations:
+                    for p in op.params:
+                        used |= names_used(p.annotation)
+                imports = import_lines(used, ("resources", *child.path, "__init__"))
+            imports += [Code(line) for line in sorted(child.imports)]
+            out.append(Resource(
+                path=child.path,
+                class_name=Code(pascal("_".join(child.path)) + "Resource"),
+                module=("resources", *child.path),
+                operations=tuple(child.operations),
+                children=children,
+                imports=tuple(imports),
+            ))
+        return tuple(out)
+
+
+def _no_content(status: str) -> ResponseDef:
+    return ResponseDef(status, Code("None"), "none", None, None, False, (), None, (), None)
+
+
+def _example_target(path: str, params: tuple[Param, ...]) -> str:
+    """The request target the example call sends: path filled in, then the query string."""
+    for p in params:
+        if p.location == "path" and p.example is not None:
+            path = path.replace("{" + p.wire_name + "}", quote(str(p.example.value), safe=""))
+    query = [(p.wire_name, p.example.value) for p in params
+             if p.location == "query" and p.example is not None]
+    items: list[tuple[str, str]] = []
+    for key, value in query:
+        for v in value if isinstance(value, list) else [value]:
+            items.append((key, "true" if v is True else "false" if v is False else str(v)))
+    return path + ("?" + urlencode(items) if items else "")
+
+
+def _example_body(body_param: Code | None, params: tuple[Param, ...]) -> Example | None:
+    """The JSON the example call sends, or None when it sends no body."""
+    if body_param is not None:
+        param = next(p for p in params if p.name == body_param)
+        return param.example
+    body = {p.wire_name: p.example.value for p in params
+            if p.location == "body" and p.example is not None}
+    return Example(body) if any(p.location == "body" for p in params) else None
+
+
+def _root_dots(resource_path: tuple[str, ...]) -> str:
+    """Relative-import dots from a resource module (`resources/<path>/__init__.py`) to the root."""
+    return "." * (len(resource_path) + 2)
+
+
+def _package_version(api_version: str) -> Code:
+    """The API's version when it is a plain release number (PEP 440), else 0.0.0."""
+    return Code(api_version if re.fullmatch(r"[0-9]+(\.[0-9]+){0,3}", api_version) else "0.0.0")
+
+
+def _pick_json(content: dict[str, Any]) -> str | None:
+    for media_type in content:
+        base = media_type.split(";")[0].strip().lower()
+        if base == "application/json" or base.endswith("+json"):
+            return media_type
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _optional(annotation: str) -> Code:
+    return Code(annotation if annotation.startswith("Optional[") else f"Optional[{annotation}]")
+
+
+def _replace_param(param: Param, annotation: Code, **changes: Any) -> Param:
+    return Param(**{**param.__dict__, "annotation": annotation, **changes})
+
+
+def _with_info(info: TypeInfo, **changes: Any) -> TypeInfo:
+    return TypeInfo(**{**info.__dict__, **changes})

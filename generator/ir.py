@@ -1,0 +1,266 @@
+"""The intermediate representation: everything the templates need, with every name decided.
+
+Built once from a validated spec by `build`; read (never changed) by `render`. Text fields
+hold raw spec text and are escaped at render time through `generator.escape`; fields typed
+`Code` are identifiers or expressions that are already safe to print.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from generator.escape import Code
+
+Location = Literal["path", "query", "header", "cookie", "body"]
+
+
+@dataclass(frozen=True)
+class DocField:
+    """One row of a docs page's Parameters or Returns tree."""
+
+    name: str
+    doc_type: Code
+    required: bool
+    description: str | None
+    constraints: tuple[tuple[str, str], ...]
+    enum_values: tuple[Code, ...]
+    deprecated: bool
+    children: tuple[DocField, ...]
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}: {self.doc_type}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """An attribute of a generated pydantic model or TypedDict."""
+
+    name: Code
+    wire_name: str
+    annotation: Code
+    required: bool
+    description: str | None
+    deprecated: bool
+
+    @property
+    def aliased(self) -> bool:
+        return self.name != self.wire_name
+
+    @property
+    def doc(self) -> str | None:
+        return _doc(self.description, self.deprecated)
+
+
+@dataclass(frozen=True)
+class ClassDef:
+    name: Code
+    kind: Literal["model", "typeddict"]
+    description: str | None
+    deprecated: bool
+    fields: tuple[Field, ...]
+
+    @property
+    def doc(self) -> str | None:
+        return _doc(self.description, self.deprecated)
+
+    @property
+    def needs_functional_syntax(self) -> bool:
+        """A TypedDict whose keys are not all identifiers must use the call syntax."""
+        return self.kind == "typeddict" and not all(
+            f.wire_name.isidentifier() and not keyword.iskeyword(f.wire_name) for f in self.fields
+        )
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: Code
+    annotation: Code
+
+
+@dataclass(frozen=True)
+class TypeModule:
+    module: tuple[str, ...]
+    imports: tuple[Code, ...]
+    classes: tuple[ClassDef, ...]
+    aliases: tuple[Alias, ...]
+    needs_rebuild: bool
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example value (any JSON value, None included) taken from or built for the spec."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Param:
+    """A keyword (or the one positional) argument of an operation method."""
+
+    name: Code
+    wire_name: str
+    location: Location
+    annotation: Code
+    required: bool
+    positional: bool
+    description: str | None
+    deprecated: bool
+    nullable: bool
+    example: Example | None
+
+
+@dataclass(frozen=True)
+class ResponseDef:
+    status: str
+    annotation: Code
+    kind: Literal["model", "adapter", "none"]
+    content_type: str | None
+    example: Any
+    has_example: bool
+    doc_fields: tuple[DocField, ...]
+    class_name: Code | None
+    module: tuple[Code, ...]
+    print_attr: Code | None
+
+    @property
+    def status_code(self) -> int:
+        return int(self.status.upper().replace("X", "0"))
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: str
+    kind: Literal["bearer", "basic", "api_key"]
+    display_name: str
+    description: str | None
+    header_name: str
+    location: Literal["header", "query", "cookie"]
+    example_value: str
+    kwarg: Code
+    env_var: Code
+
+    @property
+    def header_line(self) -> str:
+        """How the credential looks on the wire, for the docs."""
+        if self.kind == "bearer":
+            return f"Authorization: Bearer {self.example_value}"
+        if self.location == "query":
+            return f"?{self.header_name}={self.example_value}"
+        if self.location == "cookie":
+            return f"Cookie: {self.header_name}={self.example_value}"
+        return f"{self.header_name}: {self.example_value}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: Code
+    http_method: Code
+    path: str
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    params: tuple[Param, ...]
+    body_content_type: str | None
+    body_param: Code | None
+    response: ResponseDef
+    security: tuple[SecurityScheme, ...]
+    permissions: tuple[str, ...]
+    resource_path: tuple[Code, ...]
+    doc_fields: tuple[DocField, ...]
+    params_class: Code | None
+    request_builder: Code
+    example_target: str
+    example_body: Example | None
+
+    @property
+    def call_path(self) -> Code:
+        return Code(".".join((*self.resource_path, self.name)))
+
+    @property
+    def path_params(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.location == "path")
+
+    def located(self, location: Location) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.location == location)
+
+    @property
+    def example_args(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.example is not None)
+
+
+@dataclass(frozen=True)
+class Resource:
+    path: tuple[Code, ...]
+    class_name: Code
+    module: tuple[str, ...]
+    operations: tuple[Operation, ...]
+    children: tuple[Resource, ...]
+    imports: tuple[Code, ...]
+
+    @property
+    def attr(self) -> Code:
+        return self.path[-1]
+
+    @property
+    def async_class_name(self) -> Code:
+        return Code("Async" + self.class_name)
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    package_version: Code
+    description: str | None
+    package: Code
+    client: Code
+    env_prefix: Code
+    base_url: str | None
+    auth: SecurityScheme | None
+    auth_required: bool
+    resources: tuple[Resource, ...]
+    type_modules: tuple[TypeModule, ...]
+
+    @property
+    def base_url_env(self) -> Code:
+        return Code(f"{self.env_prefix}_BASE_URL")
+
+    @property
+    def package_glob(self) -> Code:
+        return Code(f"{self.package}.*")
+
+    @property
+    def summary(self) -> str:
+        return f"Python client for {self.title}"
+
+    @property
+    def distribution(self) -> Code:
+        return Code(self.package.replace("_", "-"))
+
+    @property
+    def async_client(self) -> Code:
+        return Code("Async" + self.client)
+
+    @property
+    def all_resources(self) -> tuple[Resource, ...]:
+        out: list[Resource] = []
+        stack = list(reversed(self.resources))
+        while stack:
+            res = stack.pop()
+            out.append(res)
+            stack.extend(reversed(res.children))
+        return tuple(out)
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for res in self.all_resources for op in res.operations)
+
+
+def _doc(description: str | None, deprecated: bool) -> str | None:
+    parts = [description] if description else []
+    if deprecated:
+        parts.append("Deprecated.")
+    return "\n\n".join(parts) or None

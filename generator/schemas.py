@@ -1,0 +1,386 @@
+"""Turning JSON Schemas into Python annotations, classes and docs trees (part of the IR build)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from generator.annotations import names_used
+from generator.errors import SpecError
+from generator.escape import Code, py_literal
+from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
+from generator.load import Pointer
+from generator.names import class_name, field_name, singular, unique
+from generator.refs import Resolver
+
+Form = Literal["model", "typeddict"]
+
+COMPONENTS_MODULE = ("types", "schemas")
+_CONSTRAINT_KEYS = (
+    "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "default",
+)
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    annotation: Code
+    doc_type: Code
+    nullable: bool
+    description: str | None
+    deprecated: bool
+    read_only: bool
+    write_only: bool
+    constraints: tuple[tuple[str, str], ...]
+    enum_values: tuple[Code, ...]
+    children: tuple[DocField, ...]
+
+
+@dataclass
+class Scope:
+    """A Python module being filled with generated classes."""
+
+    module: tuple[str, ...]
+    root: str
+    classes: list[ClassDef] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)
+    imported: set[str] = field(default_factory=set)
+    recursive: bool = False
+
+    def qualified(self, target: tuple[str, ...], name: str) -> Code:
+        """`name` from module `target` as this module refers to it (importing the module)."""
+        if target == self.module:
+            return Code(name)
+        self.imported.add(f"from {_relative(self.module, target[:-1])} import {target[-1]}")
+        return Code(f"{target[-1]}.{name}")
+
+    def finish(self) -> TypeModule:
+        annotations = [f.annotation for c in self.classes for f in c.fields]
+        annotations += [a.annotation for a in self.aliases]
+        used = set().union(*(names_used(a) for a in annotations)) if annotations else set()
+        if any(c.kind == "model" for c in self.classes):
+            used.add("BaseModel")
+            if any(f.aliased for c in self.classes if c.kind == "model" for f in c.fields):
+                used.add("Field")
+        if any(c.kind == "typeddict" for c in self.classes):
+            used.add("TypedDict")
+        lines = [Code("from __future__ import annotations")] if self.recursive else []
+        lines += import_lines(used, self.module)
+        lines += [Code(line) for line in sorted(self.imported)]
+        return TypeModule(self.module, tuple(lines), tuple(self.classes), tuple(self.aliases),
+                          self.recursive)
+
+
+_IMPORT_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("datetime", ("date", "datetime")),
+    ("typing", ("Any", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "Union")),
+    ("typing_extensions", ("Annotated", "Required", "TypedDict")),
+)
+_RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum")
+
+
+def import_lines(used: set[str], module: tuple[str, ...]) -> list[Code]:
+    """Import statements for the standard and runtime names in `used`, from `module`."""
+    lines = []
+    for source, names in _IMPORT_SOURCES:
+        wanted = [n for n in names if n in used]
+        if wanted:
+            lines.append(Code(f"from {source} import {', '.join(wanted)}"))
+    runtime = [n for n in _RUNTIME_NAMES if n in used]
+    if runtime:
+        lines.append(Code(f"from {_relative(module, ('_models',))} import {', '.join(runtime)}"))
+    return lines
+
+
+def _relative(source: tuple[str, ...], target: tuple[str, ...]) -> str:
+    """How module `source` names module or package `target` (both package-relative)."""
+    return "." * len(source) + ".".join(target)
+
+
+class SchemaTranslator:
+    """Translates schemas for one document; owns the shared components module."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.doc = resolver.doc
+        self.components = Scope(COMPONENTS_MODULE, root="")
+        self._component_names: dict[tuple[Pointer, Form], Code] = {}
+        schemas = self.doc.data.get("components", {}).get("schemas", {})
+        self._component_keys: dict[Pointer, str] = {
+            ("components", "schemas", k): k for k in schemas
+        }
+
+    # -- public API -----------------------------------------------------------------------
+
+    def translate(self, schema: Any, pointer: Pointer, form: Form, hint: str, scope: Scope,
+                  stack: tuple[Pointer, ...] = ()) -> TypeInfo:
+        if not isinstance(schema, dict):
+            raise SpecError([self.doc.problem(pointer, "a schema must be a mapping")])
+        if isinstance(schema.get("$ref"), str):
+            return self._translate_ref(schema, pointer, form, hint, scope, stack)
+        return self._translate_inline(schema, pointer, form, hint, scope, stack)
+
+    def is_object(self, schema: Any, pointer: Pointer) -> bool:
+        resolved, ptr = self.resolver.resolve(schema, pointer)
+        return self._object_like(resolved, ptr)
+
+    def object_fields(self, schema: Any, pointer: Pointer) -> tuple[dict[str, tuple[Any, Pointer]],
+                                                                      set[str]]:
+        """Properties (schema, pointer) and required names of an object schema, allOf merged."""
+        resolved, ptr = self.resolver.resolve(schema, pointer)
+        props: dict[str, tuple[Any, Pointer]] = {}
+        required: set[str] = set()
+        self._collect(resolved, ptr, props, required, set())
+        return props, required
+
+    # -- references -----------------------------------------------------------------------
+
+    def _translate_ref(self, schema: dict[str, Any], pointer: Pointer, form: Form, hint: str,
+                       scope: Scope, stack: tuple[Pointer, ...]) -> TypeInfo:
+        target, target_ptr = self.resolver.resolve(schema, pointer)
+        if target_ptr in self._component_keys and self._object_like(target, target_ptr):
+            name = scope.qualified(COMPONENTS_MODULE, self._component_class(target_ptr, form))
+            if scope.module == COMPONENTS_MODULE or target_ptr in stack:
+                scope.recursive = True
+            children = () if target_ptr in stack else self._doc_children(
+                target, target_ptr, form, (*stack, target_ptr))
+            info = self._base_info(target, target_ptr)
+            return _with(info, annotation=Code(name), doc_type=Code(name), children=children,
+                         nullable=info.nullable or _nullable(schema))
+        if target_ptr in stack:
+            return self._info(target, target_ptr, Code("object"), Code("object"))
+        return self._translate_inline(target, target_ptr, form, hint, scope, (*stack, target_ptr))
+
+    def _component_class(self, pointer: Pointer, form: Form) -> Code:
+        key = (pointer, form)
+        if key in self._component_names:
+            return self._component_names[key]
+        base = class_name(self._component_keys[pointer], fallback="Model")
+        name = Code(unique(base + ("Param" if form == "typeddict" else ""),
+                           self.components.taken))
+        self._component_names[key] = name
+        schema = self.resolver.get(pointer)
+        cls = self._build_class(schema, pointer, form, name, self.components, (pointer,))
+        self.components.classes.append(cls)
+        return name
+
+    # -- inline schemas -------------------------------------------------------------------
+
+    def _translate_inline(self, schema: dict[str, Any], pointer: Pointer, form: Form, hint: str,
+                          scope: Scope, stack: tuple[Pointer, ...]) -> TypeInfo:
+        info = self._base_info(schema, pointer)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list) and schema[key]:
+                return self._translate_union(schema, pointer, key, form, hint, scope, stack, info)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
+            inner = self.translate(all_of[0], (*pointer, "allOf", "0"), form, hint, scope, stack)
+            return _with(inner, nullable=inner.nullable or info.nullable,
+                         description=info.description or inner.description)
+        if self._object_like(schema, pointer):
+            cls_name = Code(unique(class_name(hint), scope.taken))
+            cls = self._build_class(schema, pointer, form, cls_name, scope, stack)
+            scope.classes.append(cls)
+            children = self._doc_children(schema, pointer, form, stack)
+            return _with(info, annotation=cls_name, doc_type=cls_name, children=children)
+        if "const" in schema and _literal_ok(schema["const"]):
+            lit = Code(f"Literal[{py_literal(schema['const'])}]")
+            return _with(info, annotation=lit, doc_type=lit)
+        enum = schema.get("enum")
+        if isinstance(enum, list):
+            values = [v for v in enum if v is not None]
+            if values and all(_literal_ok(v) for v in values):
+                lit = Code("Literal[" + ", ".join(py_literal(v) for v in _dedupe(values)) + "]")
+                ann = Code(f"Annotated[{lit}, OpenEnum]") if form == "model" else lit
+                return _with(info, annotation=ann, doc_type=lit,
+                             enum_values=tuple(py_literal(v) for v in _dedupe(values)))
+        kind = _schema_type(schema)
+        if kind == "array":
+            items = schema.get("items", {})
+            item = self.translate(items if isinstance(items, dict) else {}, (*pointer, "items"),
+                                  form, singular(hint),
+                                  scope, stack)
+            item_ann = _optional(item.annotation) if item.nullable else item.annotation
+            outer = "List" if form == "model" else "Sequence"
+            return _with(info, annotation=Code(f"{outer}[{item_ann}]"),
+                         doc_type=Code(f"List[{item.doc_type}]"), children=item.children)
+        if kind == "object":
+            extra = schema.get("additionalProperties")
+            outer = "Dict" if form == "model" else "Mapping"
+            if isinstance(extra, dict) and extra:
+                value = self.translate(extra, (*pointer, "additionalProperties"), form,
+                                       hint + "Value", scope, stack)
+                value_ann = _optional(value.annotation) if value.nullable else value.annotation
+                return _with(info, annotation=Code(f"{outer}[str, {value_ann}]"),
+                             doc_type=Code(f"Dict[str, {value.doc_type}]"))
+            return _with(info, annotation=Code(f"{outer}[str, object]"),
+                         doc_type=Code("Dict[str, object]"))
+        ann = _primitive(kind, schema.get("format"), form)
+        return _with(info, annotation=ann, doc_type=_primitive(kind, schema.get("format"), "model"))
+
+    def _translate_union(self, schema: dict[str, Any], pointer: Pointer, key: str, form: Form,
+                         hint: str, scope: Scope, stack: tuple[Pointer, ...],
+                         info: TypeInfo) -> TypeInfo:
+        parts: list[TypeInfo] = []
+        nullable = info.nullable
+        for i, sub in enumerate(schema[key]):
+            if isinstance(sub, dict) and _schema_type(sub) == "null":
+                nullable = True
+                continue
+            parts.append(self.translate(sub, (*pointer, key, str(i)), form, f"{hint}Variant{i}",
+                                        scope, stack))
+        if not parts:
+            return _with(info, annotation=Code("None"), doc_type=Code("None"), nullable=True)
+        nullable = nullable or any(p.nullable for p in parts)
+        anns = _dedupe([p.annotation for p in parts])
+        docs = _dedupe([p.doc_type for p in parts])
+        ann = anns[0] if len(anns) == 1 else Code(f"Union[{', '.join(anns)}]")
+        doc = docs[0] if len(docs) == 1 else Code(f"Union[{', '.join(docs)}]")
+        children = tuple(c for p in parts for c in p.children)
+        return _with(info, annotation=ann, doc_type=doc, nullable=nullable, children=children)
+
+    # -- classes --------------------------------------------------------------------------
+
+    def _build_class(self, schema: Any, pointer: Pointer, form: Form, name: Code, scope: Scope,
+                     stack: tuple[Pointer, ...]) -> ClassDef:
+        props, required = self.object_fields(schema, pointer)
+        fields: list[Field] = []
+        taken: set[str] = set()
+        is_root = name == scope.root
+        for wire, (prop, prop_ptr) in props.items():
+            hint = class_name(wire, fallback="Field")
+            child_hint = hint if is_root else name + hint
+            info = self.translate(prop, prop_ptr, form, child_hint, scope, stack)
+            if (form == "typeddict" and info.read_only) or (form == "model" and info.write_only):
+                continue
+            is_required = wire in required
+            ann = _optional(info.annotation) if info.nullable or (
+                form == "model" and not is_required) else info.annotation
+            if form == "typeddict":
+                py_name = Code(wire)
+                if is_required:
+                    ann = Code(f"Required[{ann}]")
+            else:
+                py_name = Code(unique(field_name(wire), taken))
+            fields.append(Field(py_name, wire, ann, is_required, info.description, info.deprecated))
+        base = self._base_info(schema, pointer)
+        return ClassDef(name, form, base.description, base.deprecated, tuple(fields))
+
+    def _doc_children(self, schema: Any, pointer: Pointer, form: Form,
+                      stack: tuple[Pointer, ...]) -> tuple[DocField, ...]:
+        if len(stack) > 12:
+            return ()
+        props, required = self.object_fields(schema, pointer)
+        out: list[DocField] = []
+        scratch = Scope(("_docs",), root="")
+        taken: set[str] = set()
+        for wire, (prop, prop_ptr) in props.items():
+            info = self.translate(prop, prop_ptr, form, class_name(wire, fallback="Field"),
+                                  scratch, stack)
+            if (form == "typeddict" and info.read_only) or (form == "model" and info.write_only):
+                continue
+            is_required = wire in required
+            shown = wire if form == "typeddict" else unique(field_name(wire), taken)
+            out.append(self.doc_field(shown, info, is_required))
+        return tuple(out)
+
+    @staticmethod
+    def doc_field(name: str, info: TypeInfo, required: bool) -> DocField:
+        shown = info.doc_type
+        if info.nullable or not required:
+            shown = Code(f"Optional[{shown}]")
+        return DocField(name, shown, required, info.description, info.constraints,
+                        info.enum_values, info.deprecated, info.children)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _object_like(self, schema: Any, pointer: Pointer) -> bool:
+        if not isinstance(schema, dict):
+            return False
+        if isinstance(schema.get("properties"), dict) and schema["properties"]:
+            return _schema_type(schema) in (None, "object")
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) > 1:
+            return all(self.is_object(s, (*pointer, "allOf", str(i)))
+                       for i, s in enumerate(all_of))
+        return False
+
+    def _collect(self, schema: Any, pointer: Pointer, props: dict[str, tuple[Any, Pointer]],
+                 required: set[str], seen: set[Pointer]) -> None:
+        if pointer in seen or not isinstance(schema, dict):
+            return
+        seen.add(pointer)
+        for i, part in enumerate(schema.get("allOf") or ()):
+            resolved, ptr = self.resolver.resolve(part, (*pointer, "allOf", str(i)))
+            self._collect(resolved, ptr, props, required, seen)
+        for key, value in (schema.get("properties") or {}).items():
+            props[key] = (value, (*pointer, "properties", key))
+        required.update(r for r in schema.get("required") or () if isinstance(r, str))
+
+    def _base_info(self, schema: dict[str, Any], pointer: Pointer) -> TypeInfo:
+        return self._info(schema, pointer, Code("object"), Code("object"))
+
+    @staticmethod
+    def _info(schema: dict[str, Any], pointer: Pointer, ann: Code, doc: Code) -> TypeInfo:
+        desc = schema.get("description")
+        constraints = tuple((k, _constraint_text(schema[k])) for k in _CONSTRAINT_KEYS
+                            if k in schema)
+        return TypeInfo(ann, doc, _nullable(schema), desc if isinstance(desc, str) else None,
+                        schema.get("deprecated") is True, schema.get("readOnly") is True,
+                        schema.get("writeOnly") is True, constraints, (), ())
+
+
+def _with(info: TypeInfo, **changes: Any) -> TypeInfo:
+    return TypeInfo(**{**info.__dict__, **changes})
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(kind, list) and "null" in kind) or (
+        isinstance(schema.get("enum"), list) and None in schema["enum"])
+
+
+def _schema_type(schema: dict[str, Any]) -> str | None:
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        return kinds[0] if len(kinds) == 1 else (None if kinds else "null")
+    if isinstance(kind, str):
+        return kind
+    if "properties" in schema or "additionalProperties" in schema:
+        return "object"
+    if "items" in schema:
+        return "array"
+    return None
+
+
+def _primitive(kind: str | None, fmt: Any, form: Form) -> Code:
+    if kind == "string":
+        if fmt == "date-time":
+            return Code("datetime" if form == "model" else "Union[str, datetime]")
+        if fmt == "date":
+            return Code("date" if form == "model" else "Union[str, date]")
+        return Code("str")
+    return Code({"integer": "int", "number": "float", "boolean": "bool"}.get(kind or "", "object"))
+
+
+def _optional(annotation: str) -> Code:
+    return Code(annotation if annotation.startswith("Optional[") or annotation == "None"
+                else f"Optional[{annotation}]")
+
+
+def _literal_ok(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, float)
+
+
+def _dedupe(values: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for v in values:
+        if v not in out or type(v) is not type(out[out.index(v)]):
+            out.append(v)
+    return out
+
+
+def _constraint_text(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
