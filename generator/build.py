@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -33,6 +34,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 # Keyword arguments every generated method takes; spec parameters with these names get a `_`.
 REQUEST_OPTION_NAMES = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+_STATUS = re.compile(r"[1-5](?:[0-9]{2}|XX)|default", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,10 @@ class _ResourceNode:
     imports: set[str] = field(default_factory=set)
 
 
-def build(doc: Document, names: Names) -> Api:
-    return _Builder(doc, names).build()
+def build(doc: Document, names: Names) -> tuple[Api, list[Problem]]:
+    """The IR, and the faults the build read past (warnings)."""
+    builder = _Builder(doc, names)
+    return builder.build(), builder.types.warnings
 
 
 class _Builder:
@@ -76,7 +80,7 @@ class _Builder:
         client = self.names.client or class_name(title, fallback="Client")
         env_prefix = self.names.env_prefix or upper_snake(title) or "API"
         for label, value in (("package name", package), ("client name", client)):
-            if not value.isidentifier() or not value.isascii():
+            if not value.isidentifier() or not value.isascii() or keyword.iskeyword(value):
                 raise SpecError([Problem(self.doc.name, 1, f"{label} {value!r} is not a valid "
                                          "Python identifier")])
         if not re.fullmatch(r"[A-Z][A-Z0-9_]*", env_prefix):
@@ -309,6 +313,9 @@ class _Builder:
             schema = media.get("schema", {}) if isinstance(media, dict) else {}
         schema_ptr = (*ptr, "schema")
         info = self.types.translate(schema, schema_ptr, "typeddict", class_name(wire), scope)
+        if location == "path" and raw.get("required") is not True:
+            raise SpecError([self.doc.problem(ptr, f"path parameter {wire!r} must have "
+                                              "required: true")])
         required = raw.get("required") is True or location == "path"
         desc = _text(raw.get("description")) or info.description
         example = declared_example(raw)
@@ -414,6 +421,11 @@ class _Builder:
 
     def _response(self, op: dict[str, Any], ptr: Pointer, scope: Scope) -> ResponseDef:
         responses = op.get("responses") or {}
+        for code in responses:
+            if not _STATUS.fullmatch(str(code)):
+                raise SpecError([self.doc.problem((*ptr, "responses", str(code)),
+                                                  f"response status code {code!r} is not an "
+                                                  "HTTP status, a range like 4XX, or default")])
         codes = sorted(str(c) for c in responses if re.fullmatch(r"2[0-9X]{2}", str(c).upper()))
         if not codes:
             return _no_content("200")

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--templates", type=Path, help="folder of templates to use instead")
     gen.add_argument("--check", action="store_true",
                      help="write nothing; exit 1 with a diff if the output is out of date")
+    gen.add_argument("--strict", action="store_true",
+                     help="treat every OpenAPI schema violation as an error, not a warning")
 
     val = commands.add_parser("validate", help="check a spec; print FILE:LINE: message lines")
     val.add_argument("spec", type=Path)
@@ -59,7 +61,10 @@ def _generate(args: argparse.Namespace) -> int:
         templates = args.templates or client.templates
         if templates is not None and not templates.is_dir():
             raise UsageError(f"{templates}: templates folder not found")
-        results.append((client, generate(client.spec, names, templates)))
+        files, warnings = generate(client.spec, names, templates, strict=args.strict)
+        for problem in warnings:
+            print(problem.as_warning(), file=sys.stderr)
+        results.append((client, files))
     status = EXIT_OK
     for client, files in results:
         if args.check:

@@ -14,6 +14,9 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
+    def as_warning(self) -> str:
+        return f"{self.file}:{self.line}: warning: {self.message}"
+
 
 class SpecError(Exception):
     """Bad input: one or more problems that stop generation."""

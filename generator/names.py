@@ -25,7 +25,7 @@ ANNOTATION_NAMES = frozenset(
     {
         "str", "int", "float", "bool", "object", "bytes", "date", "datetime", "Any", "Dict",
         "List", "Literal", "Mapping", "Optional", "Sequence", "Union", "Annotated", "Required",
-        "TypedDict", "BaseModel", "Field", "OpenEnum", "schemas", "None",
+        "TypedDict", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "schemas", "None",
     }
 )
 MAX_LENGTH = 80

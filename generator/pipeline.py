@@ -8,32 +8,52 @@ from generator.build import Names, build
 from generator.errors import Problem, SpecError
 from generator.format import format_files
 from generator.ir import Api
-from generator.load import load
+from generator.load import Document, load
+from generator.refs import check_refs
 from generator.render import default_templates, render
 from generator.validate import problems
 
 
 def check(spec: Path, names: Names | None = None) -> list[Problem]:
-    """Every problem `generate` would stop on: the OpenAPI schema's and the generator's own."""
+    """Every problem in the spec: the OpenAPI schema's violations and the generator's own."""
     try:
         doc = load(spec)
-        found = problems(doc)
-        if not found:
-            build(doc, names or Names())
+        found = _fatal_refs(doc) or problems(doc)
+        try:
+            _, warnings = build(doc, names or Names())
+            found = found + [p for p in warnings if p not in found]
+        except SpecError as exc:
+            found = found + [p for p in exc.problems if p not in found]
     except SpecError as exc:
         return exc.problems
-    return found
+    return sorted(found, key=lambda p: p.line)
 
 
-def build_api(spec: Path, names: Names) -> Api:
-    doc = load(spec)
-    found = problems(doc)
+def _fatal_refs(doc: Document) -> list[Problem]:
+    found = check_refs(doc)
     if found:
         raise SpecError(found)
-    return build(doc, names)
+    return []
 
 
-def generate(spec: Path, names: Names, templates: Path | None = None) -> dict[str, str]:
-    """All files of the generated project, keyed by POSIX path relative to the output folder."""
-    api = build_api(spec, names)
-    return format_files(render(api, templates or default_templates()))
+def build_api(spec: Path, names: Names, *, strict: bool) -> tuple[Api, list[Problem]]:
+    """The IR, and the spec's schema violations that generation went on despite."""
+    doc = load(spec)
+    _fatal_refs(doc)
+    found = problems(doc)
+    if found and strict:
+        raise SpecError(found)
+    api, warnings = build(doc, names)
+    found += [p for p in warnings if p not in found]
+    if found and strict:
+        raise SpecError(found)
+    return api, found
+
+
+def generate(spec: Path, names: Names, templates: Path | None = None, *,
+             strict: bool = False) -> tuple[dict[str, str], list[Problem]]:
+    """All files of the generated project (POSIX path relative to the output folder -> text),
+    and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
+    the generator cannot interpret raise SpecError; with `strict`, every violation does."""
+    api, warnings = build_api(spec, names, strict=strict)
+    return format_files(render(api, templates or default_templates())), warnings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.errors import SpecError
+from generator.errors import Problem, SpecError
 from generator.load import Document, Pointer
 
 
@@ -44,8 +44,9 @@ class Resolver:
             target = parse_ref(ref)
             where = (*pointer, "$ref")
             if target is None:
-                raise SpecError([self.doc.problem(where, f"$ref {ref!r}: only local references "
-                                                  "(#/...) are supported")])
+                raise SpecError([self.doc.problem(where, f"$ref {ref!r} is refused: only "
+                                                  "references inside the document (#/...) are "
+                                                  "followed; nothing was fetched or read")])
             if target in seen or target == pointer:
                 raise SpecError([self.doc.problem(where, f"$ref {ref!r} is circular: it never "
                                                   "reaches a definition")])
@@ -57,3 +58,22 @@ class Resolver:
                 raise SpecError([missing]) from None
             pointer = target
         return node, pointer
+
+
+def check_refs(doc: Document) -> list[Problem]:
+    """Every `$ref` that leaves the document or leads nowhere (these stop generation)."""
+    resolver = Resolver(doc)
+    found: list[Problem] = []
+    stack: list[tuple[Any, Pointer]] = [(doc.data, ())]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                try:
+                    resolver.resolve(node, pointer)
+                except SpecError as exc:
+                    found.extend(exc.problems)
+            stack.extend((v, (*pointer, k)) for k, v in node.items() if k != "$ref")
+        elif isinstance(node, list):
+            stack.extend((v, (*pointer, str(i))) for i, v in enumerate(node))
+    return sorted(dict.fromkeys(found), key=lambda p: p.line)

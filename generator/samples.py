@@ -30,6 +30,9 @@ def declared_example(node: dict[str, Any]) -> Any:
         for value in examples.values():
             if isinstance(value, dict) and "value" in value:
                 return value["value"]
+    if isinstance(examples, list) and examples:
+        # JSON Schema's own keyword (OpenAPI 3.1 schemas): a list of plain values.
+        return examples[0]
     return _MISSING
 
 

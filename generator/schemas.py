@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.annotations import names_used
-from generator.errors import SpecError
+from generator.errors import Problem, SpecError
 from generator.escape import Code, py_literal
 from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
 from generator.load import Pointer
@@ -16,6 +17,7 @@ from generator.refs import Resolver
 Form = Literal["model", "typeddict"]
 
 COMPONENTS_MODULE = ("types", "schemas")
+JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "object", "null"})
 _CONSTRAINT_KEYS = (
     "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
     "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "default",
@@ -77,7 +79,7 @@ _IMPORT_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("typing", ("Any", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "Union")),
     ("typing_extensions", ("Annotated", "Required", "TypedDict")),
 )
-_RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum")
+_RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum", "OpenIntEnum")
 
 
 def import_lines(used: set[str], module: tuple[str, ...]) -> list[Code]:
@@ -105,6 +107,8 @@ class SchemaTranslator:
         self.resolver = resolver
         self.doc = resolver.doc
         self.components = Scope(COMPONENTS_MODULE, root="")
+        # Faults the generator can read past (reported, never silently dropped).
+        self.warnings: list[Problem] = []
         self._component_names: dict[tuple[Pointer, Form], Code] = {}
         schemas = self.doc.data.get("components", {}).get("schemas", {})
         self._component_keys: dict[Pointer, str] = {
@@ -169,6 +173,7 @@ class SchemaTranslator:
 
     def _translate_inline(self, schema: dict[str, Any], pointer: Pointer, form: Form, hint: str,
                           scope: Scope, stack: tuple[Pointer, ...]) -> TypeInfo:
+        self._check_type(schema, pointer)
         info = self._base_info(schema, pointer)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
@@ -192,7 +197,11 @@ class SchemaTranslator:
             values = [v for v in enum if v is not None]
             if values and all(_literal_ok(v) for v in values):
                 lit = Code("Literal[" + ", ".join(py_literal(v) for v in _dedupe(values)) + "]")
-                ann = Code(f"Annotated[{lit}, OpenEnum]") if form == "model" else lit
+                ann = lit
+                if form == "model" and all(isinstance(v, str) for v in values):
+                    ann = Code(f"Annotated[{lit}, OpenEnum]")
+                elif form == "model" and all(isinstance(v, int) for v in values):
+                    ann = Code(f"Annotated[{lit}, OpenIntEnum]")
                 return _with(info, annotation=ann, doc_type=lit,
                              enum_values=tuple(py_literal(v) for v in _dedupe(values)))
         kind = _schema_type(schema)
@@ -295,6 +304,24 @@ class SchemaTranslator:
 
     # -- helpers --------------------------------------------------------------------------
 
+    def _check_type(self, schema: dict[str, Any], pointer: Pointer) -> None:
+        """An unknown `type`, or a default the type rejects, has no meaning to fall back on."""
+        kind = schema.get("type")
+        kinds = kind if isinstance(kind, list) else [kind] if kind is not None else []
+        for k in kinds:
+            if k not in JSON_TYPES:
+                raise SpecError([self.doc.problem((*pointer, "type"), f"schema type {k!r} is "
+                                                  f"not one of {', '.join(sorted(JSON_TYPES))}")])
+        if "default" in schema and kinds:
+            fault = default_fault(schema["default"], kinds, schema.get("format"))
+            if fault is not None:
+                message, fatal = fault
+                problem = self.doc.problem((*pointer, "default"), message)
+                if fatal:
+                    raise SpecError([problem])
+                if problem not in self.warnings:
+                    self.warnings.append(problem)
+
     def _object_like(self, schema: Any, pointer: Pointer) -> bool:
         if not isinstance(schema, dict):
             return False
@@ -384,3 +411,37 @@ def _dedupe(values: list[Any]) -> list[Any]:
 
 def _constraint_text(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+_FORMAT_PATTERNS = {
+    "uuid": re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                       r"[0-9a-fA-F]{12}\Z"),
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
+    "date-time": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}"),
+}
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
+    "array": (list,), "object": (dict,), "null": (type(None),),
+}
+
+
+def default_fault(value: Any, kinds: list[str], fmt: Any) -> tuple[str, bool] | None:
+    """Why `value` cannot be the default of a schema of these types and format, and whether
+    that is fatal; None when it fits. A number or boolean written as a string ("100") still has
+    one meaning, so it is only a warning."""
+    fits = [k for k in kinds if isinstance(value, _PY_TYPES[k])
+            and not (k in ("integer", "number") and isinstance(value, bool))]
+    if not fits:
+        message = f"default {value!r} is not of type {' or '.join(kinds)}"
+        return message, not (isinstance(value, str) and _reads_as(value, kinds))
+    pattern = _FORMAT_PATTERNS.get(str(fmt))
+    if fits == ["string"] and pattern is not None and not pattern.match(value):
+        return f"default {value!r} is not a valid {fmt}", True
+    return None
+
+
+def _reads_as(text: str, kinds: list[str]) -> bool:
+    if "boolean" in kinds and text in ("true", "false"):
+        return True
+    pattern = r"-?[0-9]+" if "number" not in kinds else r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"
+    return bool({"integer", "number"} & set(kinds)) and re.fullmatch(pattern, text) is not None

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from typing import (
     Any,
     Callable,
-    Dict,
     Generic,
     List,
     Mapping,
@@ -179,21 +178,23 @@ class BaseClient:
             DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         )
         self.max_retries = max_retries
-        self._headers: Dict[str, str] = {
-            "Accept": "application/json",
-            "User-Agent": user_agent,
-            **auth_headers,
-            **(default_headers or {}),
-        }
+        # httpx.Headers: a user's "accept" replaces our "Accept" instead of adding a second one.
+        self._headers = httpx.Headers(
+            {"Accept": "application/json", "User-Agent": user_agent}
+        )
+        self._headers.update(auth_headers)
+        self._headers.update(default_headers or {})
         self._auth_query = dict(auth_query)
 
     def build_request(self, options: RequestOptions) -> httpx.Request:
-        headers = dict(self._headers)
+        headers = self._headers.copy()
         if options.headers:
             headers.update(
-                (k, _query_text(v))
-                for k, v in options.headers.items()
-                if not isinstance(v, NotGiven) and v is not None
+                {
+                    k: _query_text(v)
+                    for k, v in options.headers.items()
+                    if not isinstance(v, NotGiven) and v is not None
+                }
             )
         if options.extra_headers:
             headers.update(options.extra_headers)
@@ -237,7 +238,7 @@ class BaseClient:
         return delay * (1 - 0.25 * random.random())
 
     def process(self, response: httpx.Response, parse: Parser[T]) -> T:
-        if response.status_code >= 400:
+        if not response.is_success:
             raise make_status_error(response, _error_body(response))
         try:
             return parse(response)
@@ -274,7 +275,9 @@ class SyncAPIClient(BaseClient):
     def __init__(self, *, http_client: Optional[httpx.Client], **options: Any) -> None:
         super().__init__(**options)
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(timeout=self.timeout)
+        self._client = http_client or httpx.Client(
+            timeout=self.timeout, follow_redirects=True
+        )
 
     def request(self, options: RequestOptions, parse: Parser[T]) -> T:
         request = self.build_request(options)
@@ -320,7 +323,9 @@ class AsyncAPIClient(BaseClient):
     ) -> None:
         super().__init__(**options)
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(timeout=self.timeout)
+        self._client = http_client or httpx.AsyncClient(
+            timeout=self.timeout, follow_redirects=True
+        )
 
     async def request(self, options: RequestOptions, parse: Parser[T]) -> T:
         request = self.build_request(options)

@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict
 import pydantic
 from pydantic import Field, ValidationError, WrapValidator
 
-__all__ = ["BaseModel", "Field", "OpenEnum"]
+__all__ = ["BaseModel", "Field", "OpenEnum", "OpenIntEnum"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -25,12 +25,19 @@ class BaseModel(pydantic.BaseModel):
         return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
 
 
-def _keep_unknown(value: Any, handler: Callable[[Any], Any]) -> Any:
-    # An API may add enum values at any time; an unknown one must not break parsing.
-    try:
-        return handler(value)
-    except ValidationError:
-        return value
+def _keep_unknown(kind: type) -> WrapValidator:
+    # An API may add enum values at any time: an unknown value of the enum's own type is kept
+    # rather than failing the whole response; a value of another type is still an error.
+    def validate(value: Any, handler: Callable[[Any], Any]) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            if isinstance(value, kind) and not isinstance(value, bool):
+                return value
+            raise
+
+    return WrapValidator(validate)
 
 
-OpenEnum = WrapValidator(_keep_unknown)
+OpenEnum = _keep_unknown(str)
+OpenIntEnum = _keep_unknown(int)

@@ -1,0 +1,24 @@
+"""The generator's own code is mypy --strict and ruff clean (configured in pyproject.toml)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+
+
+def test_generator_passes_mypy_strict() -> None:
+    result = _run("mypy", "--strict", "generator")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_generator_and_tests_pass_ruff() -> None:
+    result = _run("ruff", "check", "generator", "tests", "bench")
+    assert result.returncode == 0, result.stdout + result.stderr
