@@ -7,7 +7,8 @@ Prism is installed per repository into the git-ignored folder ``.tools/prism``::
 Tests call :func:`skip_reason` to skip when Prism cannot run, and
 :func:`run_prism` to get the base URL of a mock server for one spec.
 
-Findings for Prism 5.16.0 (5.14.2, pinned for node 20, behaves the same) (``prism mock SPEC -h 127.0.0.1 -p PORT --errors``):
+Findings for Prism 5.16.0 and 5.14.2, which is pinned because it supports node 20
+(``prism mock SPEC -h 127.0.0.1 -p PORT --errors``):
 
 * Requests are always validated in mock mode; no flag is needed to turn that
   on (and none exists to turn it off). Invalid requests never get a 2xx:
