@@ -25,7 +25,16 @@ from generator.ir import (
     TypeModule,
 )
 from generator.load import Document, Pointer
-from generator.names import class_name, identifier, pascal, singular, snake, unique, upper_snake
+from generator.names import (
+    BUILTIN_NAMES,
+    class_name,
+    identifier,
+    pascal,
+    singular,
+    snake,
+    unique,
+    upper_snake,
+)
 from generator.refs import Resolver
 from generator.samples import Sampler, declared_example, has_value
 from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
@@ -33,6 +42,8 @@ from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keyword arguments every generated method takes; spec parameters with these names get a `_`.
 REQUEST_OPTION_NAMES = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
+# Names a method's parameters must not take: the method's own and what its body calls.
+PARAM_RESERVED = BUILTIN_NAMES | {"self", "cls", "encode_path", "RequestOptions"}
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _STATUS = re.compile(r"[1-5](?:[0-9]{2}|XX)|default", re.IGNORECASE)
 
@@ -269,6 +280,7 @@ class _Builder:
             deprecated=op.get("deprecated") is True,
             params=final_params,
             body_content_type=body_content,
+            body_encoding=Code(body_encoding(body_content)) if body_content else None,
             body_param=body_param,
             response=response,
             security=self._operation_security(op),
@@ -325,7 +337,7 @@ class _Builder:
             example = self.sampler.sample(schema, schema_ptr)
         info = _with_info(info, description=desc)
         param = Param(
-            name=Code(unique(identifier(wire, fallback="param"), taken)),
+            name=_param_name(wire, "param", taken),
             wire_name=wire,
             location=location if location in ("path", "query", "header", "cookie") else "query",
             annotation=_optional(info.annotation) if info.nullable else info.annotation,
@@ -350,16 +362,26 @@ class _Builder:
             return None, None, []
         body, body_ptr = self.resolver.resolve(op["requestBody"], (*ptr, "requestBody"))
         content = body.get("content") or {}
-        media_type = _pick_json(content)
+        media_type = _pick_media(content)
         if media_type is None:
             raise SpecError([self.doc.problem((*body_ptr, "content"),
-                                              "request body has no JSON media type; "
-                                              f"found {', '.join(content) or 'none'}")])
-        media = content[media_type]
+                                              "request body has no media type")])
+        encoding = body_encoding(media_type)
+        media = content[media_type] or {}
         schema = media.get("schema") or {}
         schema_ptr = (*body_ptr, "content", media_type, "schema")
         body_required = body.get("required") is True
         media_example = declared_example(media)
+        if encoding in ("binary", "text"):
+            name = Code(unique("body", taken))
+            annotation = Code("FileContent" if encoding == "binary" else "str")
+            example = media_example if isinstance(media_example, str) else "example"
+            info = TypeInfo(annotation, annotation, False, _text(body.get("description")), False,
+                            False, False, (), (), ())
+            param = Param(name, "body", "body", annotation, body_required, False,
+                          info.description, False, False,
+                          Example(example.encode() if encoding == "binary" else example))
+            return media_type, name, [(param, info, body_required)]
         if self.types.is_object(schema, schema_ptr):
             props, required = self.types.object_fields(schema, schema_ptr)
             out = []
@@ -374,7 +396,7 @@ class _Builder:
                 if not has_value(example) and is_required:
                     example = self.sampler.sample(prop, prop_ptr)
                 param = Param(
-                    name=Code(unique(identifier(wire, fallback="field"), taken)),
+                    name=_param_name(wire, "field", taken),
                     wire_name=wire, location="body",
                     annotation=_optional(info.annotation) if info.nullable else info.annotation,
                     required=is_required, positional=False, description=info.description,
@@ -434,7 +456,13 @@ class _Builder:
         content = resp.get("content") or {}
         media_type = _pick_json(content)
         if media_type is None:
-            return _no_content(status)
+            other = _pick_media(content)
+            if other is None:
+                return _no_content(status)
+            text = body_encoding(other) == "text"
+            annotation = Code("str" if text else "bytes")
+            return ResponseDef(status, annotation, "text" if text else "bytes", other, None,
+                               False, (), None, (), None)
         media = content[media_type] or {}
         schema = media.get("schema") or {}
         schema_ptr = (*resp_ptr, "content", media_type, "schema")
@@ -484,6 +512,10 @@ class _Builder:
         return tuple(out)
 
 
+def _param_name(wire: str, fallback: str, taken: set[str]) -> Code:
+    return Code(unique(identifier(wire, fallback=fallback, reserved=PARAM_RESERVED), taken))
+
+
 def _no_content(status: str) -> ResponseDef:
     return ResponseDef(status, Code("None"), "none", None, None, False, (), None, (), None)
 
@@ -522,10 +554,33 @@ def _package_version(api_version: str) -> Code:
     return Code(api_version if re.fullmatch(r"[0-9]+(\.[0-9]+){0,3}", api_version) else "0.0.0")
 
 
+_ENCODING_PREFERENCE = ("json", "form", "multipart", "binary", "text")
+
+
+def body_encoding(media_type: str) -> str:
+    """How a body of this media type is sent: json, form, multipart, text or binary."""
+    base = media_type.split(";")[0].strip().lower()
+    if base == "application/json" or base.endswith("+json") or base == "*/*":
+        return "json"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.startswith("text/") or base in ("application/xml", "application/sdp"):
+        return "text"
+    return "binary"
+
+
+def _pick_media(content: dict[str, Any]) -> str | None:
+    """The media type to use when an operation offers several: JSON first, then form, ..."""
+    if not isinstance(content, dict) or not content:
+        return None
+    return min(content, key=lambda m: _ENCODING_PREFERENCE.index(body_encoding(m)))
+
+
 def _pick_json(content: dict[str, Any]) -> str | None:
     for media_type in content:
-        base = media_type.split(";")[0].strip().lower()
-        if base == "application/json" or base.endswith("+json"):
+        if body_encoding(media_type) == "json" and media_type.strip() != "*/*":
             return media_type
     return None
 

@@ -43,6 +43,8 @@ def py_literal(value: Any) -> Code:
         return Code(repr(value))
     if isinstance(value, str):
         return py_str(value)
+    if isinstance(value, bytes):
+        return Code(repr(value))
     if isinstance(value, list):
         return Code("[" + ", ".join(py_literal(v) for v in value) + "]")
     if isinstance(value, dict):

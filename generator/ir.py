@@ -116,7 +116,7 @@ class Param:
 class ResponseDef:
     status: str
     annotation: Code
-    kind: Literal["model", "adapter", "none"]
+    kind: Literal["model", "adapter", "none", "text", "bytes"]
     content_type: str | None
     example: Any
     has_example: bool
@@ -164,6 +164,7 @@ class Operation:
     deprecated: bool
     params: tuple[Param, ...]
     body_content_type: str | None
+    body_encoding: Code | None
     body_param: Code | None
     response: ResponseDef
     security: tuple[SecurityScheme, ...]

@@ -16,6 +16,8 @@ PYDANTIC_RESERVED = frozenset(
     {
         "copy", "construct", "dict", "json", "schema", "schema_json", "fields", "validate",
         "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs",
+        # The runtime BaseModel's own methods.
+        "to_dict", "to_json",
     }
 )
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -26,6 +28,7 @@ ANNOTATION_NAMES = frozenset(
         "str", "int", "float", "bool", "object", "bytes", "date", "datetime", "Any", "Dict",
         "List", "Literal", "Mapping", "Optional", "Sequence", "Union", "Annotated", "Required",
         "TypedDict", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "schemas", "None",
+        "FileContent", "FileTypes",
     }
 )
 MAX_LENGTH = 80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import keyword
+import traceback
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -12,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import escape
+from generator.errors import UsageError
 from generator.escape import Code
 from generator.ir import Api
 
@@ -67,6 +69,18 @@ def _json_block(value: Any) -> Code:
     return escape.md_fenced(json.dumps(value, indent=2, ensure_ascii=False), "json")
 
 
+def _template_fault(exc: jinja2.TemplateError, templates: Path, template: str) -> str:
+    """`TEMPLATE:LINE: message` for a template that does not render (the spec is not at fault)."""
+    where, line = templates / template, getattr(exc, "lineno", None) or 1
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = Path(exc.filename)
+    else:
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if frame.filename.endswith(".jinja"):
+                where, line = Path(frame.filename), frame.lineno or 1
+    return f"{where}:{line}: template error: {type(exc).__name__}: {exc}"
+
+
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -104,7 +118,10 @@ def render(api: Api, templates: Path) -> dict[str, str]:
     files: dict[str, str] = {}
 
     def emit(path: PurePosixPath, template: str, **context: Any) -> None:
-        files[str(path)] = env.get_template(template).render(api=api, **context)
+        try:
+            files[str(path)] = env.get_template(template).render(api=api, **context)
+        except jinja2.TemplateError as exc:
+            raise UsageError(_template_fault(exc, templates, template)) from None
 
     pkg = PurePosixPath(api.package)
     emit(PurePosixPath("pyproject.toml"), "project/pyproject.toml.jinja")

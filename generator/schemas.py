@@ -80,6 +80,7 @@ _IMPORT_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("typing_extensions", ("Annotated", "Required", "TypedDict")),
 )
 _RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum", "OpenIntEnum")
+_RUNTIME_TYPES = ("FileContent", "FileTypes")
 
 
 def import_lines(used: set[str], module: tuple[str, ...]) -> list[Code]:
@@ -89,9 +90,11 @@ def import_lines(used: set[str], module: tuple[str, ...]) -> list[Code]:
         wanted = [n for n in names if n in used]
         if wanted:
             lines.append(Code(f"from {source} import {', '.join(wanted)}"))
-    runtime = [n for n in _RUNTIME_NAMES if n in used]
-    if runtime:
-        lines.append(Code(f"from {_relative(module, ('_models',))} import {', '.join(runtime)}"))
+    for runtime_module, names in (("_models", _RUNTIME_NAMES), ("_types", _RUNTIME_TYPES)):
+        wanted = [n for n in names if n in used]
+        if wanted:
+            lines.append(Code(f"from {_relative(module, (runtime_module,))} import "
+                              f"{', '.join(wanted)}"))
     return lines
 
 
@@ -312,7 +315,7 @@ class SchemaTranslator:
             if k not in JSON_TYPES:
                 raise SpecError([self.doc.problem((*pointer, "type"), f"schema type {k!r} is "
                                                   f"not one of {', '.join(sorted(JSON_TYPES))}")])
-        if "default" in schema and kinds:
+        if "default" in schema and kinds and not (schema["default"] is None and _nullable(schema)):
             fault = default_fault(schema["default"], kinds, schema.get("format"))
             if fault is not None:
                 message, fatal = fault
@@ -384,6 +387,8 @@ def _schema_type(schema: dict[str, Any]) -> str | None:
 
 def _primitive(kind: str | None, fmt: Any, form: Form) -> Code:
     if kind == "string":
+        if fmt == "binary":
+            return Code("FileTypes" if form == "typeddict" else "str")
         if fmt == "date-time":
             return Code("datetime" if form == "model" else "Union[str, datetime]")
         if fmt == "date":
@@ -427,21 +432,18 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 
 def default_fault(value: Any, kinds: list[str], fmt: Any) -> tuple[str, bool] | None:
     """Why `value` cannot be the default of a schema of these types and format, and whether
-    that is fatal; None when it fits. A number or boolean written as a string ("100") still has
-    one meaning, so it is only a warning."""
+    that is fatal; None when it fits.
+
+    Defaults only reach the docs, so a default of the wrong JSON type (`"100"` for an integer,
+    `1` for a string) is a warning. A value that breaks the declared format (`notauuid` for a
+    uuid) contradicts the schema outright and stops generation.
+    """
+    pattern = _FORMAT_PATTERNS.get(str(fmt))
+    if "string" in kinds and pattern is not None and not (
+            isinstance(value, (str, int, float)) and pattern.match(str(value))):
+        return f"default {value!r} is not a valid {fmt}", True
     fits = [k for k in kinds if isinstance(value, _PY_TYPES[k])
             and not (k in ("integer", "number") and isinstance(value, bool))]
     if not fits:
-        message = f"default {value!r} is not of type {' or '.join(kinds)}"
-        return message, not (isinstance(value, str) and _reads_as(value, kinds))
-    pattern = _FORMAT_PATTERNS.get(str(fmt))
-    if fits == ["string"] and pattern is not None and not pattern.match(value):
-        return f"default {value!r} is not a valid {fmt}", True
+        return f"default {value!r} is not of type {' or '.join(kinds)}", False
     return None
-
-
-def _reads_as(text: str, kinds: list[str]) -> bool:
-    if "boolean" in kinds and text in ("true", "false"):
-        return True
-    pattern = r"-?[0-9]+" if "number" not in kinds else r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"
-    return bool({"integer", "number"} & set(kinds)) and re.fullmatch(pattern, text) is not None

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import (
     Any,
     Callable,
+    Dict,
     Generic,
     List,
     Mapping,
@@ -21,7 +22,7 @@ from typing import (
     TypeVar,
     Union,
 )
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 import pydantic
@@ -52,7 +53,10 @@ class RequestOptions:
     path: str
     query: Optional[Mapping[str, object]] = None
     headers: Optional[Mapping[str, object]] = None
-    json_body: object = NOT_GIVEN
+    cookies: Optional[Mapping[str, object]] = None
+    body: object = NOT_GIVEN
+    body_encoding: str = "json"
+    content_type: Optional[str] = None
     extra_headers: Optional[Headers] = None
     extra_query: Optional[Query] = None
     extra_body: Optional[Body] = None
@@ -148,6 +152,61 @@ def parse_nothing(response: httpx.Response) -> None:
     return None
 
 
+def parse_text(response: httpx.Response) -> str:
+    return response.text
+
+
+def parse_bytes(response: httpx.Response) -> bytes:
+    return response.content
+
+
+def _is_file(value: object) -> bool:
+    return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
+
+
+def _content(value: object) -> bytes:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode()
+    read = getattr(value, "read", None)
+    if read is not None:
+        data = read()
+        return data.encode() if isinstance(data, str) else bytes(data)
+    raise TypeError(f"expected bytes, str or a binary file, got {type(value).__name__}")
+
+
+def _encode_body(
+    encoding: str, body: object, content_type: Optional[str], headers: httpx.Headers
+) -> Dict[str, Any]:
+    """httpx.Request keyword arguments that send `body` in the operation's encoding."""
+    if encoding == "json":
+        headers["Content-Type"] = "application/json"
+        return {"content": json.dumps(jsonable(body), separators=(",", ":")).encode()}
+    if encoding == "form":
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        fields = body if isinstance(body, Mapping) else {}
+        return {"content": urlencode(query_items(fields)).encode()}
+    if encoding == "multipart":
+        fields = body if isinstance(body, Mapping) else {}
+        # Every part goes through `files`: a (None, text) part is a plain form field, and
+        # httpx then always writes multipart (with its boundary in the Content-Type).
+        parts: List[Tuple[str, Any]] = []
+        for key, value in fields.items():
+            if isinstance(value, NotGiven) or value is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                if _is_file(item):
+                    parts.append((key, item))
+                else:
+                    parts.extend(
+                        (k, (None, text)) for k, text in query_items({key: item})
+                    )
+        return {"files": parts}
+    headers["Content-Type"] = content_type or "application/octet-stream"
+    return {"content": _content(body)}
+
+
 def _error_body(response: httpx.Response) -> object:
     if not response.content:
         return None
@@ -198,19 +257,25 @@ class BaseClient:
             )
         if options.extra_headers:
             headers.update(options.extra_headers)
+        if options.cookies:
+            cookies = query_items(options.cookies)
+            if cookies:
+                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies)
         params = query_items(
             {**self._auth_query, **(options.query or {}), **(options.extra_query or {})}
         )
-        content: Optional[bytes] = None
-        body = options.json_body
+        body = options.body
         if options.extra_body:
-            base = jsonable(body) if not isinstance(body, NotGiven) else {}
-            if not isinstance(base, dict):
-                raise TypeError("extra_body needs a JSON object request body")
-            body = {**base, **options.extra_body}
+            if isinstance(body, NotGiven):
+                body = {}
+            if not isinstance(body, Mapping):
+                raise TypeError("extra_body needs an object request body")
+            body = {**body, **options.extra_body}
+        encoded: Dict[str, Any] = {}
         if not isinstance(body, NotGiven):
-            content = json.dumps(jsonable(body), separators=(",", ":")).encode()
-            headers["Content-Type"] = "application/json"
+            encoded = _encode_body(
+                options.body_encoding, body, options.content_type, headers
+            )
         timeout = (
             self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
@@ -219,8 +284,8 @@ class BaseClient:
             self.base_url.join(options.path.lstrip("/")),
             params=params,
             headers=headers,
-            content=content,
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+            **encoded,
         )
 
     def should_retry(self, response: httpx.Response) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Union
+from typing import IO, Mapping, Optional, Tuple, Union
 
 import httpx
 from typing_extensions import Literal, final
@@ -38,3 +38,11 @@ Timeout = Union[float, httpx.Timeout, None]
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
+
+# A file to upload: its bytes or an open binary file, optionally with a name and content type.
+FileContent = Union[IO[bytes], bytes]
+FileTypes = Union[
+    FileContent,
+    Tuple[Optional[str], FileContent],
+    Tuple[Optional[str], FileContent, Optional[str]],
+]

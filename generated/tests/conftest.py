@@ -19,6 +19,12 @@ class Recorded:
     body: Any
 
 
+def _decode(raw: bytes, content_type: str) -> Any:
+    if not raw:
+        return None
+    return json.loads(raw) if "json" in content_type else raw
+
+
 class MockServer:
     def __init__(self) -> None:
         self.requests: List[Recorded] = []
@@ -49,7 +55,7 @@ class MockServer:
                         self.command,
                         self.path,
                         dict(self.headers.items()),
-                        json.loads(raw) if raw else None,
+                        _decode(raw, self.headers.get("Content-Type", "")),
                     )
                 )
                 status, payload = server._reply

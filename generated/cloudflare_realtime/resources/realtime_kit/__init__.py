@@ -12,7 +12,9 @@ from ..._base_client import (
     SyncAPIClient,
     encode_path,
     model_parser,
+    parse_bytes,
     parse_nothing,
+    parse_text,
 )
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 

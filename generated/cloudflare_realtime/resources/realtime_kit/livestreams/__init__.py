@@ -10,7 +10,9 @@ from ...._base_client import (
     SyncAPIClient,
     encode_path,
     model_parser,
+    parse_bytes,
     parse_nothing,
+    parse_text,
 )
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from datetime import datetime
@@ -74,10 +76,12 @@ def _start_livestreaming_a_meeting_request(
                 "app_id": app_id,
             },
         ),
-        json_body={
+        body={
             "name": name,
             "video_config": video_config,
         },
+        body_encoding="json",
+        content_type="application/json",
         extra_headers=extra_headers,
         extra_query=extra_query,
         extra_body=extra_body,
