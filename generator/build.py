@@ -6,7 +6,7 @@ import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from generator.annotations import names_used, qualify
 from generator.errors import Problem, SpecError
@@ -36,6 +36,7 @@ from generator.names import (
     upper_snake,
 )
 from generator.refs import Resolver
+from generator.samples import MISSING as _MISSING
 from generator.samples import Sampler, declared_example, has_value
 from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
 
@@ -290,7 +291,7 @@ class _Builder:
             doc_fields=ordered_docs,
             params_class=params_class,
             request_builder=Code(f"_{name}_request"),
-            example_target=_example_target(path, final_params),
+            example_request=_example_target(path, final_params),
             example_body=_example_body(body_param, final_params),
         ))
 
@@ -330,9 +331,9 @@ class _Builder:
                                               "required: true")])
         required = raw.get("required") is True or location == "path"
         desc = _text(raw.get("description")) or info.description
-        example = declared_example(raw)
+        example = _usable(declared_example(raw), info.nullable)
         if not has_value(example):
-            example = self.types_example(schema, schema_ptr)
+            example = _usable(self.types_example(schema, schema_ptr), info.nullable)
         if not has_value(example) and required:
             example = self.sampler.sample(schema, schema_ptr)
         info = _with_info(info, description=desc)
@@ -375,12 +376,12 @@ class _Builder:
         if encoding in ("binary", "text"):
             name = Code(unique("body", taken))
             annotation = Code("FileContent" if encoding == "binary" else "str")
-            example = media_example if isinstance(media_example, str) else "example"
+            text = media_example if isinstance(media_example, str) else "example"
             info = TypeInfo(annotation, annotation, False, _text(body.get("description")), False,
                             False, False, (), (), ())
             param = Param(name, "body", "body", annotation, body_required, False,
                           info.description, False, False,
-                          Example(example.encode() if encoding == "binary" else example))
+                          Example(text.encode() if encoding == "binary" else text))
             return media_type, name, [(param, info, body_required)]
         if self.types.is_object(schema, schema_ptr):
             props, required = self.types.object_fields(schema, schema_ptr)
@@ -390,9 +391,9 @@ class _Builder:
                 if info.read_only:
                     continue
                 is_required = wire in required
-                example = self.types_example(prop, prop_ptr)
+                example: Any = _usable(self.types_example(prop, prop_ptr), info.nullable)
                 if isinstance(media_example, dict) and wire in media_example:
-                    example = media_example[wire]
+                    example = _usable(media_example[wire], info.nullable)
                 if not has_value(example) and is_required:
                     example = self.sampler.sample(prop, prop_ptr)
                 param = Param(
@@ -467,7 +468,7 @@ class _Builder:
         schema = media.get("schema") or {}
         schema_ptr = (*resp_ptr, "content", media_type, "schema")
         example = declared_example(media)
-        has_example = has_value(example)
+        has_example = has_value(example) and example is not None
         if not has_example:
             example = self.sampler.sample(schema, schema_ptr)
         info = self.types.translate(schema, schema_ptr, "model", scope.root, scope)
@@ -520,8 +521,14 @@ def _no_content(status: str) -> ResponseDef:
     return ResponseDef(status, Code("None"), "none", None, None, False, (), None, (), None)
 
 
-def _example_target(path: str, params: tuple[Param, ...]) -> str:
-    """The request target the example call sends: path filled in, then the query string."""
+def _usable(example: Any, nullable: bool) -> Any:
+    """An example, unless it is a null that the schema does not allow (then none)."""
+    return _MISSING if example is None and not nullable else example
+
+
+def _example_target(path: str,
+                    params: tuple[Param, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The path the example call requests, and the query items it sends."""
     for p in params:
         if p.location == "path" and p.example is not None:
             path = path.replace("{" + p.wire_name + "}", quote(str(p.example.value), safe=""))
@@ -531,7 +538,7 @@ def _example_target(path: str, params: tuple[Param, ...]) -> str:
     for key, value in query:
         for v in value if isinstance(value, list) else [value]:
             items.append((key, "true" if v is True else "false" if v is False else str(v)))
-    return path + ("?" + urlencode(items) if items else "")
+    return path, tuple(items)
 
 
 def _example_body(body_param: Code | None, params: tuple[Param, ...]) -> Example | None:

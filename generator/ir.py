@@ -173,7 +173,7 @@ class Operation:
     doc_fields: tuple[DocField, ...]
     params_class: Code | None
     request_builder: Code
-    example_target: str
+    example_request: tuple[str, tuple[tuple[str, str], ...]]
     example_body: Example | None
 
     @property

@@ -7,7 +7,7 @@ from typing import Any
 from generator.load import Pointer
 from generator.refs import Resolver
 
-_MISSING = object()
+MISSING = object()
 _FORMAT_SAMPLES = {
     "uuid": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
     "date-time": "2024-01-01T00:00:00Z",
@@ -33,11 +33,11 @@ def declared_example(node: dict[str, Any]) -> Any:
     if isinstance(examples, list) and examples:
         # JSON Schema's own keyword (OpenAPI 3.1 schemas): a list of plain values.
         return examples[0]
-    return _MISSING
+    return MISSING
 
 
 def has_value(value: Any) -> bool:
-    return value is not _MISSING
+    return value is not MISSING
 
 
 class Sampler:
@@ -48,8 +48,10 @@ class Sampler:
         schema, pointer = self.resolver.resolve(schema, pointer)
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
             return None
+        nullable = schema.get("nullable") is True or "null" in (schema.get("type") or ())
         for key in ("example", "default", "const"):
-            if key in schema:
+            # A null example of a non-nullable schema says nothing: build one instead.
+            if key in schema and (schema[key] is not None or nullable):
                 return schema[key]
         if isinstance(schema.get("examples"), list) and schema["examples"]:
             return schema["examples"][0]

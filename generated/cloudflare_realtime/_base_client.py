@@ -66,7 +66,7 @@ class RequestOptions:
 Parser = Callable[[httpx.Response], T]
 
 
-def encode_path(template: str, values: Mapping[str, str]) -> str:
+def encode_path(template: str, values: Mapping[str, object]) -> str:
     """Fill a path template; each value is one percent-encoded segment that cannot change the route."""
     path = template
     for name, value in values.items():

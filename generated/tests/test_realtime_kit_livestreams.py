@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
 
@@ -68,12 +69,13 @@ def _check_start_livestreaming_a_meeting(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "POST"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/livestreams"
     )
     assert request.body == {"name": "prdmmp-xhycsl"}
-    expected = TypeAdapter(
+    expected: LivestreamStartLivestreamingAMeetingResponse = TypeAdapter(
         LivestreamStartLivestreamingAMeetingResponse
     ).validate_python(
         {
@@ -161,11 +163,14 @@ def _check_stop_livestreaming_a_meeting(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "POST"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/active-livestream/stop"
     )
-    expected = TypeAdapter(LivestreamStopLivestreamingAMeetingResponse).validate_python(
+    expected: LivestreamStopLivestreamingAMeetingResponse = TypeAdapter(
+        LivestreamStopLivestreamingAMeetingResponse
+    ).validate_python(
         {"data": {"message": "Stopped livestreaming of the meeting."}, "success": True}
     )
     assert isinstance(result, LivestreamStopLivestreamingAMeetingResponse)
@@ -222,11 +227,14 @@ def _check_get_all_livestreams(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams"
     )
-    expected = TypeAdapter(LivestreamGetAllLivestreamsResponse).validate_python(
+    expected: LivestreamGetAllLivestreamsResponse = TypeAdapter(
+        LivestreamGetAllLivestreamsResponse
+    ).validate_python(
         {
             "data": {
                 "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
@@ -330,11 +338,12 @@ def _check_get_meeting_active_livestreams(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/active-livestream"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetMeetingActiveLivestreamsResponse = TypeAdapter(
         LivestreamGetMeetingActiveLivestreamsResponse
     ).validate_python(
         {
@@ -439,11 +448,12 @@ def _check_get_livestream_session_for_livestream_id(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/7088bba8-f522-49a8-b59b-3cd0e946bbb0"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetLivestreamSessionForLivestreamIdResponse = TypeAdapter(
         LivestreamGetLivestreamSessionForLivestreamIdResponse
     ).validate_python(
         {
@@ -593,11 +603,12 @@ def _check_get_active_livestreams_for_livestream_id(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/7088bba8-f522-49a8-b59b-3cd0e946bbb0/active-livestream-session"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetActiveLivestreamsForLivestreamIdResponse = TypeAdapter(
         LivestreamGetActiveLivestreamsForLivestreamIdResponse
     ).validate_python(
         {
@@ -745,11 +756,12 @@ def _check_get_livestream_session_details_for_session_id(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/sessions/3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = TypeAdapter(
         LivestreamGetLivestreamSessionDetailsForSessionIdResponse
     ).validate_python(
         {
@@ -852,11 +864,12 @@ def _check_get_livestream_analytics_complete(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/livestreams/overall"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetLivestreamAnalyticsCompleteResponse = TypeAdapter(
         LivestreamGetLivestreamAnalyticsCompleteResponse
     ).validate_python(
         {
@@ -936,11 +949,12 @@ def _check_get_livestream_analytics_daywise(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
+        target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/livestreams/daywise"
     )
-    expected = TypeAdapter(
+    expected: LivestreamGetLivestreamAnalyticsDaywiseResponse = TypeAdapter(
         LivestreamGetLivestreamAnalyticsDaywiseResponse
     ).validate_python(
         {
@@ -1049,11 +1063,17 @@ def _check_get_org_analytics(
 ) -> None:
     request = server.requests[-1]
     assert request.method == "GET"
+    target = urlsplit(request.path)
     assert (
-        request.path
-        == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/daywise?start_date=2025-01-01&end_date=2025-01-31"
+        target.path
+        == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/daywise"
     )
-    expected = TypeAdapter(LivestreamGetOrgAnalyticsResponse).validate_python(
+    sent = parse_qsl(target.query, keep_blank_values=True)
+    assert ("start_date", "2025-01-01") in sent
+    assert ("end_date", "2025-01-31") in sent
+    expected: LivestreamGetOrgAnalyticsResponse = TypeAdapter(
+        LivestreamGetOrgAnalyticsResponse
+    ).validate_python(
         {
             "data": {
                 "recording_stats": {
