@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -187,7 +188,9 @@ class SchemaTranslator:
             return _with(inner, nullable=inner.nullable or info.nullable,
                          description=info.description or inner.description)
         if self._object_like(schema, pointer):
-            cls_name = Code(unique(class_name(hint), scope.taken))
+            # Hints are already class names; converting again could respell them.
+            base = hint if hint.isidentifier() and not keyword.iskeyword(hint) else class_name(hint)
+            cls_name = Code(unique(base, scope.taken))
             cls = self._build_class(schema, pointer, form, cls_name, scope, stack)
             scope.classes.append(cls)
             children = self._doc_children(schema, pointer, form, stack)

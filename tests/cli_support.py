@@ -1,0 +1,209 @@
+"""Helpers for the tests that drive the real `sdkwright` CLI in subprocesses.
+
+Nothing here imports the generator: every test goes through `python -m generator` (or an
+installed `sdkwright` script), the way a user runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from pathlib import Path
+from typing import Generic, TypeVar
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC = REPO / "spec" / "livestream.yaml"
+GENERATED = REPO / "generated"
+FIXTURES = REPO / "tests" / "fixtures"
+INVALID = FIXTURES / "invalid"
+VARIANTS = FIXTURES / "variants"
+
+
+
+def _repo_client() -> dict[str, str]:
+    """The `[[tool.sdkwright.clients]]` entry of the repository that makes generated/."""
+    data = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    for entry in data["tool"]["sdkwright"]["clients"]:
+        if (REPO / entry["out"]).resolve() == GENERATED and (
+                REPO / entry["spec"]).resolve() == SPEC:
+            return {k: str(v) for k, v in entry.items()}
+    raise AssertionError("pyproject.toml has no [[tool.sdkwright.clients]] entry for generated/")
+
+
+# The names generated/ is made with, as command-line options.
+REPO_CLIENT = _repo_client()
+REPO_PACKAGE = REPO_CLIENT["package"]
+REPO_NAMES = ("--package-name", REPO_PACKAGE, "--client-name", REPO_CLIENT["client"],
+              "--env-prefix", REPO_CLIENT["env_prefix"])
+
+# Folders that tools create inside a generated project; never part of the comparison.
+IGNORED_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache"})
+TIMEOUT = 600.0
+# Subprocesses run side by side: the work is CPU-bound (black, mypy), one per core.
+WORKERS = max(2, min(8, os.cpu_count() or 2))
+
+Proc = subprocess.CompletedProcess[str]
+T = TypeVar("T")
+
+
+def env(*, repo_on_path: bool = True, **overrides: str) -> dict[str, str]:
+    """The environment for a subprocess: no debug switch, no bytecode written anywhere.
+
+    `repo_on_path` puts the checkout first on PYTHONPATH, so `python -m generator` runs this
+    repository's generator from any folder. Tools run inside a generated project, and the
+    installed-package test, get a PYTHONPATH without it.
+    """
+    out = dict(os.environ)
+    out.pop("SDKWRIGHT_DEBUG", None)
+    out.pop("PYTHONPATH", None)
+    out["PYTHONDONTWRITEBYTECODE"] = "1"
+    out["PYTHONIOENCODING"] = "utf-8"
+    if repo_on_path:
+        out["PYTHONPATH"] = str(REPO)
+    out.update(overrides)
+    return out
+
+
+def run(cmd: Iterable[str | Path], *, cwd: Path, environ: Mapping[str, str] | None = None,
+        stdin: str | None = None) -> Proc:
+    return subprocess.run(
+        [str(part) for part in cmd],
+        cwd=cwd,
+        env=dict(environ) if environ is not None else env(),
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def sdkwright(*args: str | Path, cwd: Path = REPO,
+              environ: Mapping[str, str] | None = None) -> Proc:
+    """`python -m generator ARGS` with this checkout's generator."""
+    return run([sys.executable, "-m", "generator", *args], cwd=cwd, environ=environ)
+
+
+def python(*args: str | Path, cwd: Path, environ: Mapping[str, str] | None = None) -> Proc:
+    """`python ARGS` for tools run on generated output (black, mypy, pytest, scripts)."""
+    return run([sys.executable, *args], cwd=cwd,
+               environ=environ if environ is not None else env(repo_on_path=False))
+
+
+def describe(proc: Proc) -> str:
+    """A failure message with the command, its exit code and the tail of its output."""
+    cmd = " ".join(str(part) for part in proc.args)
+    return (f"\n$ {cmd}\nexit code {proc.returncode}\n--- stdout ---\n{proc.stdout[-6000:]}"
+            f"\n--- stderr ---\n{proc.stderr[-6000:]}")
+
+
+def generate(spec: Path, out: Path, *names: str, cwd: Path = REPO,
+             environ: Mapping[str, str] | None = None) -> Path:
+    """Generate `spec` into `out` and insist that it worked."""
+    proc = sdkwright("generate", spec, "--out", out, *names, cwd=cwd, environ=environ)
+    assert proc.returncode == 0, describe(proc)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    return out
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (POSIX relative path -> bytes), tool caches left out."""
+    found: dict[str, bytes] = {}
+    if not root.exists():
+        return found
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in IGNORED_DIRS)
+        for name in files:
+            path = Path(folder, name)
+            found[path.relative_to(root).as_posix()] = path.read_bytes()
+    return found
+
+
+def tree_difference(actual: Mapping[str, bytes], expected: Mapping[str, bytes]) -> str:
+    """'' when both trees hold the same files with the same bytes, else what differs."""
+    missing = sorted(set(expected) - set(actual))
+    extra = sorted(set(actual) - set(expected))
+    changed = sorted(p for p in set(actual) & set(expected) if actual[p] != expected[p])
+    parts = []
+    if missing:
+        parts.append(f"missing: {missing}")
+    if extra:
+        parts.append(f"unexpected: {extra}")
+    if changed:
+        parts.append(f"different bytes: {changed}")
+    return "; ".join(parts)
+
+
+def package_dir(out: Path) -> Path:
+    """The one import package of a generated project (the folder holding py.typed)."""
+    marked = sorted(p.parent for p in out.glob("*/py.typed"))
+    assert len(marked) == 1, f"expected one package with py.typed in {out}, found {marked}"
+    return marked[0]
+
+
+def python_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.py") if not IGNORED_DIRS & set(p.parts))
+
+
+def black_check(out: Path) -> Proc:
+    return python("-m", "black", "--check", "--quiet", ".", cwd=out)
+
+
+def mypy_strict(out: Path, cache: Path, *targets: str) -> Proc:
+    return python("-m", "mypy", "--strict", "--cache-dir", str(cache), "--no-error-summary",
+                  *targets, cwd=out)
+
+
+def generated_tests(out: Path) -> Proc:
+    """The generated project's own test suite, as its README says to run it."""
+    return python("-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:benchmark",
+                  "-p", "no:randomly", cwd=out)
+
+
+# Imports every module of a package and prints their names, one a line.
+IMPORT_ALL = """
+import importlib, pkgutil, sys
+pkg = importlib.import_module(sys.argv[1])
+names = [pkg.__name__]
+for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+    importlib.import_module(info.name)
+    names.append(info.name)
+print("\\n".join(sorted(names)))
+"""
+
+
+def import_all(out: Path, package: str) -> Proc:
+    return python("-c", IMPORT_ALL, package, cwd=out)
+
+
+def module_names(package: Path) -> set[str]:
+    """The dotted names of every module file under a package folder."""
+    names = set()
+    for path in python_files(package):
+        rel = path.relative_to(package.parent).with_suffix("")
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        names.add(".".join(parts))
+    return names
+
+
+class Batch(Generic[T]):
+    """Independent jobs (each usually a few subprocesses) run concurrently, once.
+
+    Tests read a job's result with `batch[name]`, which re-raises whatever the job raised, so
+    one failing setup only fails the tests that use it.
+    """
+
+    def __init__(self, jobs: Mapping[str, Callable[[], T]]) -> None:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            self._futures: dict[str, Future[T]] = {
+                name: pool.submit(job) for name, job in jobs.items()}
+            wait(self._futures.values())
+
+    def __getitem__(self, name: str) -> T:
+        return self._futures[name].result()
