@@ -39,6 +39,7 @@ from generator.refs import Resolver
 from generator.samples import MISSING as _MISSING
 from generator.samples import Sampler, declared_example, has_value
 from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
+from generator.validate import check_version
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keyword arguments every generated method takes; spec parameters with these names get a `_`.
@@ -77,7 +78,7 @@ class _Builder:
         self.names = names
         self.resolver = Resolver(doc)
         self.types = SchemaTranslator(self.resolver)
-        self.sampler = Sampler(self.resolver)
+        self.sampler = Sampler(self.resolver, check_version(doc))
         self.modules: list[TypeModule] = []
         self.root = _ResourceNode(())
         self.problems: list[Problem] = []
@@ -334,8 +335,8 @@ class _Builder:
         example = _usable(declared_example(raw), info.nullable)
         if not has_value(example):
             example = _usable(self.types_example(schema, schema_ptr), info.nullable)
-        if not has_value(example) and required:
-            example = self.sampler.sample(schema, schema_ptr)
+        if has_value(example) or required:
+            example = self.sampler.example_for(example, schema, schema_ptr, drop="readOnly")
         info = _with_info(info, description=desc)
         param = Param(
             name=_param_name(wire, "param", taken),
@@ -394,8 +395,8 @@ class _Builder:
                 example: Any = _usable(self.types_example(prop, prop_ptr), info.nullable)
                 if isinstance(media_example, dict) and wire in media_example:
                     example = _usable(media_example[wire], info.nullable)
-                if not has_value(example) and is_required:
-                    example = self.sampler.sample(prop, prop_ptr)
+                if has_value(example) or is_required:
+                    example = self.sampler.example_for(example, prop, prop_ptr, drop="readOnly")
                 param = Param(
                     name=_param_name(wire, "field", taken),
                     wire_name=wire, location="body",
@@ -406,8 +407,8 @@ class _Builder:
                 out.append((param, info, is_required))
             return media_type, None, out
         info = self.types.translate(schema, schema_ptr, "typeddict", prefix + "Body", scope)
-        example = media_example if has_value(media_example) else self.sampler.sample(
-            schema, schema_ptr)
+        example = self.sampler.example_for(media_example, schema, schema_ptr,
+                                           drop="readOnly")
         name = Code(unique("body", taken))
         param = Param(name, "body", "body",
                       _optional(info.annotation) if info.nullable else info.annotation,
@@ -453,6 +454,9 @@ class _Builder:
         if not codes:
             return _no_content("200")
         status = codes[0]
+        if status in ("204", "205"):
+            # These statuses never carry a body, whatever content the spec lists.
+            return _no_content(status)
         resp, resp_ptr = self.resolver.resolve(responses[status], (*ptr, "responses", status))
         content = resp.get("content") or {}
         media_type = _pick_json(content)
@@ -467,10 +471,9 @@ class _Builder:
         media = content[media_type] or {}
         schema = media.get("schema") or {}
         schema_ptr = (*resp_ptr, "content", media_type, "schema")
-        example = declared_example(media)
-        has_example = has_value(example) and example is not None
-        if not has_example:
-            example = self.sampler.sample(schema, schema_ptr)
+        declared = declared_example(media)
+        example = self.sampler.example_for(declared, schema, schema_ptr, drop="writeOnly")
+        has_example = has_value(declared) and example is declared
         info = self.types.translate(schema, schema_ptr, "model", scope.root, scope)
         root = scope.root
         annotation = _optional(info.annotation) if info.nullable else info.annotation

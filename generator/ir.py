@@ -112,6 +112,13 @@ class Param:
     example: Example | None
 
 
+    @property
+    def example_is_ambiguous(self) -> bool:
+        """A dict/list literal that mypy cannot match against a union of TypedDicts."""
+        return (self.example is not None and "Union[" in self.annotation
+                and isinstance(self.example.value, (dict, list)))
+
+
 @dataclass(frozen=True)
 class ResponseDef:
     status: str

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from openapi_schema_validator import (
+    OAS30Validator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
+
 from generator.load import Pointer
 from generator.refs import Resolver
 
@@ -18,7 +25,9 @@ _FORMAT_SAMPLES = {
     "hostname": "example.com",
     "ipv4": "127.0.0.1",
 }
-MAX_DEPTH = 8
+MAX_DEPTH = 32
+# Below this depth a sample fills optional properties too; deeper, only required ones.
+OPTIONAL_DEPTH = 3
 
 
 def declared_example(node: dict[str, Any]) -> Any:
@@ -41,44 +50,115 @@ def has_value(value: Any) -> bool:
 
 
 class Sampler:
-    def __init__(self, resolver: Resolver) -> None:
-        self.resolver = resolver
+    """Builds example values and checks examples against their schema.
 
-    def sample(self, schema: Any, pointer: Pointer, depth: int = 0) -> Any:
+    Real specs often carry examples that contradict their own schema; docs and generated tests
+    must only show values the generated types accept, so a failing example is replaced by one
+    built from the schema alone.
+    """
+
+    def __init__(self, resolver: Resolver, version: str) -> None:
+        self.resolver = resolver
+        self._validator = OAS31Validator if version == "3.1" else OAS30Validator
+        self._format_checker = oas31_format_checker if version == "3.1" else oas30_format_checker
+
+    def fits(self, value: Any, pointer: Pointer) -> bool:
+        """Whether `value` validates against the schema at `pointer` (refs resolved)."""
+        # The document is the root schema, so "#/components/..." references resolve.
+        ref = "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in pointer)
+        root = {**self.resolver.doc.data, "$ref": ref}
+        try:
+            validator = self._validator(root, format_checker=self._format_checker)
+            return bool(validator.is_valid(value))
+        except Exception:  # a schema the validator cannot even compile: trust nothing
+            return False
+
+    def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str) -> Any:
+        """`declared` if the schema accepts it, else a value built from the schema; without the
+        properties marked `drop` ("readOnly" for requests, "writeOnly" for responses)."""
+        if has_value(declared) and self.fits(declared, pointer):
+            return self.without(declared, schema, pointer, drop)
+        built = self.sample(schema, pointer)
+        if not self.fits(built, pointer):
+            built = self.sample(schema, pointer, trust=False)
+        return self.without(built, schema, pointer, drop)
+
+    def without(self, value: Any, schema: Any, pointer: Pointer, flag: str, depth: int = 0) -> Any:
+        """`value` minus the object properties whose schema sets `flag` (readOnly/writeOnly)."""
         schema, pointer = self.resolver.resolve(schema, pointer)
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
+            return value
+        if isinstance(value, list) and isinstance(schema.get("items"), dict):
+            return [self.without(v, schema["items"], (*pointer, "items"), flag, depth + 1)
+                    for v in value]
+        if not isinstance(value, dict):
+            return value
+        props: dict[str, tuple[Any, Pointer]] = {}
+        parts = [(schema, pointer)] + [
+            self.resolver.resolve(part, (*pointer, "allOf", str(i)))
+            for i, part in enumerate(schema.get("allOf") or ())
+        ]
+        for part, part_ptr in parts:
+            for key, prop in (part.get("properties") or {}).items() if isinstance(part, dict) \
+                    else ():
+                props[key] = (prop, (*part_ptr, "properties", key))
+        out = {}
+        for key, item in value.items():
+            if key not in props:
+                out[key] = item
+                continue
+            prop, prop_ptr = self.resolver.resolve(*props[key])
+            if isinstance(prop, dict) and prop.get(flag) is True:
+                continue
+            out[key] = self.without(item, prop, prop_ptr, flag, depth + 1)
+        return out
+
+    def sample(self, schema: Any, pointer: Pointer, *, trust: bool = True,
+               path: tuple[Pointer, ...] = ()) -> Any:
+        """A value for the schema; with `trust`, the schema's own examples come first.
+
+        Optional properties are filled only near the top, so samples of big specs stay small;
+        a schema met again on its own path (recursion) gets an empty container.
+        """
+        schema, pointer = self.resolver.resolve(schema, pointer)
+        if not isinstance(schema, dict):
             return None
         nullable = schema.get("nullable") is True or "null" in (schema.get("type") or ())
-        for key in ("example", "default", "const"):
+        for key in ("example", "default", "const") if trust else ("const",):
             # A null example of a non-nullable schema says nothing: build one instead.
             if key in schema and (schema[key] is not None or nullable):
                 return schema[key]
-        if isinstance(schema.get("examples"), list) and schema["examples"]:
+        if trust and isinstance(schema.get("examples"), list) and schema["examples"]:
             return schema["examples"][0]
         enum = schema.get("enum")
         if isinstance(enum, list) and enum:
             return next((v for v in enum if v is not None), None)
-        for key in ("oneOf", "anyOf"):
-            if isinstance(schema.get(key), list) and schema[key]:
-                return self.sample(schema[key][0], (*pointer, key, "0"), depth + 1)
-        if isinstance(schema.get("allOf"), list):
-            merged: dict[str, Any] = {}
-            for i, part in enumerate(schema["allOf"]):
-                value = self.sample(part, (*pointer, "allOf", str(i)), depth + 1)
-                if isinstance(value, dict):
-                    merged.update(value)
-            return merged
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
-        if kind == "object" or "properties" in schema:
+        if pointer in path or len(path) > MAX_DEPTH:
+            return None if nullable else [] if kind == "array" else {}
+        inner = (*path, pointer)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list) and schema[key]:
+                return self.sample(schema[key][0], (*pointer, key, "0"), trust=trust, path=inner)
+        if isinstance(schema.get("allOf"), list):
+            merged: dict[str, Any] = {}
+            for i, part in enumerate(schema["allOf"]):
+                value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner)
+                if isinstance(value, dict):
+                    merged.update(value)
+            return merged
+        if kind == "object" or (kind is None and "properties" in schema):
+            required = set(schema.get("required") or ())
             return {
-                key: self.sample(prop, (*pointer, "properties", key), depth + 1)
+                key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner)
                 for key, prop in (schema.get("properties") or {}).items()
-                if isinstance(prop, dict) and not prop.get("writeOnly")
+                if isinstance(prop, dict) and (key in required or len(path) < OPTIONAL_DEPTH)
             }
         if kind == "array":
-            return [self.sample(schema.get("items", {}), (*pointer, "items"), depth + 1)]
+            return [self.sample(schema.get("items", {}), (*pointer, "items"), trust=trust,
+                                path=inner)]
         if kind == "string":
             text = _FORMAT_SAMPLES.get(str(schema.get("format")), "string")
             max_len = schema.get("maxLength")

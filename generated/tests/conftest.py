@@ -35,9 +35,14 @@ class MockServer:
         self._thread.start()
 
     def respond(self, status: int, body: Any) -> None:
-        """Answer every following request with `status` and `body`; forget earlier requests."""
+        """Answer every following request with `status` and `body` as JSON; forget earlier
+        requests."""
         self.requests.clear()
-        self._reply = (status, b"" if body is None else json.dumps(body).encode())
+        self._reply = (status, json.dumps(body).encode())
+
+    def respond_empty(self, status: int) -> None:
+        self.requests.clear()
+        self._reply = (status, b"")
 
     def close(self) -> None:
         self._httpd.shutdown()

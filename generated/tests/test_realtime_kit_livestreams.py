@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any, cast
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
