@@ -39,6 +39,7 @@ from generator.refs import Resolver
 from generator.samples import MISSING as _MISSING
 from generator.samples import Sampler, declared_example, has_value
 from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
+from generator.security import SecurityReader
 from generator.validate import check_version
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -99,9 +100,7 @@ class _Builder:
         if not re.fullmatch(r"[A-Z][A-Z0-9_]*", env_prefix):
             raise SpecError([Problem(self.doc.name, 1, f"env prefix {env_prefix!r} must be "
                                      "UPPER_SNAKE_CASE")])
-        self.env_prefix = env_prefix
-        auth, auth_required = self._global_auth()
-        self.auth = auth
+        self.security = SecurityReader(self.resolver, env_prefix)
         for path, item in (data.get("paths") or {}).items():
             self._path_item(path, item)
         if self.problems:
@@ -118,8 +117,10 @@ class _Builder:
             client=Code(client),
             env_prefix=Code(env_prefix),
             base_url=self._base_url(),
-            auth=auth,
-            auth_required=auth_required,
+            schemes=tuple(self.security.schemes.values()),
+            credentials=self.security.credentials,
+            default_security=self.security.default(),
+            auth_required=self.security.required(),
             resources=self._resources(self.root),
             type_modules=tuple(self.modules),
         )
@@ -133,59 +134,14 @@ class _Builder:
             url = url.replace("{" + name + "}", str(var.get("default", "")))
         return url.rstrip("/") or None
 
-    # -- security -------------------------------------------------------------------------
-
-    def _schemes(self) -> dict[str, Any]:
-        return (self.doc.data.get("components") or {}).get("securitySchemes") or {}
-
-    def _scheme(self, key: str) -> SecurityScheme | None:
-        raw = self._schemes().get(key)
-        if raw is None:
-            return None
-        scheme, _ = self.resolver.resolve(raw, ("components", "securitySchemes", key))
-        kind = scheme.get("type")
-        display = str(scheme.get("x-display-name") or scheme.get("x-displayName") or
-                      pascal(key) or key)
-        desc = scheme.get("description") if isinstance(scheme.get("description"), str) else None
-        example = str(scheme.get("x-example") or "")
-        if (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer") or kind in (
-                "oauth2", "openIdConnect"):
-            return SecurityScheme(key, "bearer", display, desc, "Authorization", "header",
-                                  example or "YOUR_API_TOKEN", Code("api_token"),
-                                  Code(f"{self.env_prefix}_API_TOKEN"))
-        if kind == "apiKey":
-            where = scheme.get("in", "header")
-            return SecurityScheme(key, "api_key", display, desc, str(scheme.get("name", "")),
-                                  where if where in ("header", "query", "cookie") else "header",
-                                  example or "YOUR_API_KEY", Code("api_key"),
-                                  Code(f"{self.env_prefix}_API_KEY"))
-        return None
-
-    def _global_auth(self) -> tuple[SecurityScheme | None, bool]:
-        requirements = self.doc.data.get("security")
-        candidates: list[str] = []
-        if isinstance(requirements, list):
-            candidates = [k for req in requirements if isinstance(req, dict) for k in req]
-        candidates += list(self._schemes())
-        for key in candidates:
-            scheme = self._scheme(key)
-            if scheme is not None:
-                required = isinstance(requirements, list) and bool(requirements) and all(
-                    req for req in requirements)
-                return scheme, required
-        return None, False
+    # -- paths and operations -------------------------------------------------------------
 
     def _operation_security(self, op: dict[str, Any]) -> tuple[SecurityScheme, ...]:
-        requirements = op.get("security", self.doc.data.get("security")) or []
-        out: list[SecurityScheme] = []
-        for req in requirements:
-            for key in req if isinstance(req, dict) else ():
-                scheme = self._scheme(key)
-                if scheme is not None and scheme not in out:
-                    out.append(scheme)
-        return tuple(out)
-
-    # -- paths and operations -------------------------------------------------------------
+        """The schemes an operation accepts, for its docs page."""
+        raw = op.get("security", self.doc.data.get("security"))
+        keys = [k for req in self.security.requirements(raw) for k in req] if raw is not None \
+            else list(self.security.schemes)
+        return tuple(self.security.schemes[k] for k in dict.fromkeys(keys))
 
     def _path_item(self, path: str, item: Any) -> None:
         ptr: Pointer = ("paths", path)
@@ -286,6 +242,8 @@ class _Builder:
             body_param=body_param,
             response=response,
             security=self._operation_security(op),
+            requirements=self.security.requirements(op["security"]) if "security" in op
+            else None,
             permissions=tuple(str(p) for p in permissions) if isinstance(permissions, list)
             else (),
             resource_path=resource_path,

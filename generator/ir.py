@@ -138,6 +138,15 @@ class ResponseDef:
 
 
 @dataclass(frozen=True)
+class Credential:
+    """A client constructor argument holding a secret, defaulting to an env variable."""
+
+    kwarg: Code
+    env_var: Code
+    description: str
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     key: str
     kind: Literal["bearer", "basic", "api_key"]
@@ -146,14 +155,15 @@ class SecurityScheme:
     header_name: str
     location: Literal["header", "query", "cookie"]
     example_value: str
-    kwarg: Code
-    env_var: Code
+    credentials: tuple[Credential, ...]
 
     @property
     def header_line(self) -> str:
         """How the credential looks on the wire, for the docs."""
         if self.kind == "bearer":
             return f"Authorization: Bearer {self.example_value}"
+        if self.kind == "basic":
+            return f"Authorization: Basic {self.example_value}"
         if self.location == "query":
             return f"?{self.header_name}={self.example_value}"
         if self.location == "cookie":
@@ -175,6 +185,7 @@ class Operation:
     body_param: Code | None
     response: ResponseDef
     security: tuple[SecurityScheme, ...]
+    requirements: tuple[tuple[str, ...], ...] | None
     permissions: tuple[str, ...]
     resource_path: tuple[Code, ...]
     doc_fields: tuple[DocField, ...]
@@ -227,10 +238,21 @@ class Api:
     client: Code
     env_prefix: Code
     base_url: str | None
-    auth: SecurityScheme | None
+    schemes: tuple[SecurityScheme, ...]
+    credentials: tuple[Credential, ...]
+    default_security: tuple[tuple[str, ...], ...]
     auth_required: bool
     resources: tuple[Resource, ...]
     type_modules: tuple[TypeModule, ...]
+
+    @property
+    def auth(self) -> SecurityScheme | None:
+        """The scheme the examples use: the first the API asks for, else the first defined."""
+        by_key = {s.key: s for s in self.schemes}
+        for requirement in self.default_security:
+            if requirement:
+                return by_key[requirement[0]]
+        return self.schemes[0] if self.schemes else None
 
     @property
     def base_url_env(self) -> Code:

@@ -57,6 +57,8 @@ class RequestOptions:
     body: object = NOT_GIVEN
     body_encoding: str = "json"
     content_type: Optional[str] = None
+    # Alternatives of security scheme keys this operation accepts; None: the API's default.
+    security: Optional[Tuple[Tuple[str, ...], ...]] = None
     extra_headers: Optional[Headers] = None
     extra_query: Optional[Query] = None
     extra_body: Optional[Body] = None
@@ -226,8 +228,8 @@ class BaseClient:
         timeout: Union[Timeout, NotGiven],
         max_retries: int,
         default_headers: Optional[Headers],
-        auth_headers: Mapping[str, str],
-        auth_query: Mapping[str, str],
+        auth: Mapping[str, Tuple[str, str, str]],
+        security: Tuple[Tuple[str, ...], ...],
         user_agent: str,
     ) -> None:
         if max_retries < 0:
@@ -241,12 +243,32 @@ class BaseClient:
         self._headers = httpx.Headers(
             {"Accept": "application/json", "User-Agent": user_agent}
         )
-        self._headers.update(auth_headers)
-        self._headers.update(default_headers or {})
-        self._auth_query = dict(auth_query)
+        self._default_headers = httpx.Headers(default_headers or {})
+        # Scheme key -> (where, name, value) for each scheme whose credentials were given.
+        self._auth = dict(auth)
+        self._security = security
+
+    def _credentials(
+        self, security: Optional[Tuple[Tuple[str, ...], ...]]
+    ) -> List[Tuple[str, str, str]]:
+        """What to send for the first alternative whose credentials are all configured."""
+        for requirement in self._security if security is None else security:
+            if all(key in self._auth for key in requirement):
+                return [self._auth[key] for key in requirement]
+        return []
 
     def build_request(self, options: RequestOptions) -> httpx.Request:
         headers = self._headers.copy()
+        auth_query: Dict[str, str] = {}
+        cookies: List[str] = []
+        for where, name, value in self._credentials(options.security):
+            if where == "query":
+                auth_query[name] = value
+            elif where == "cookie":
+                cookies.append(f"{name}={value}")
+            else:
+                headers[name] = value
+        headers.update(self._default_headers)
         if options.headers:
             headers.update(
                 {
@@ -258,11 +280,11 @@ class BaseClient:
         if options.extra_headers:
             headers.update(options.extra_headers)
         if options.cookies:
-            cookies = query_items(options.cookies)
-            if cookies:
-                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies)
+            cookies.extend(f"{k}={v}" for k, v in query_items(options.cookies))
+        if cookies:
+            headers["Cookie"] = "; ".join(cookies)
         params = query_items(
-            {**self._auth_query, **(options.query or {}), **(options.extra_query or {})}
+            {**auth_query, **(options.query or {}), **(options.extra_query or {})}
         )
         body = options.body
         if options.extra_body:

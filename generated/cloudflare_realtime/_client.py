@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
 
 import httpx
 
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 __all__ = ["Cloudflare", "AsyncCloudflare"]
 
 DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
-AUTH_ENV = "CLOUDFLARE_API_TOKEN"
 BASE_URL_ENV = "CLOUDFLARE_BASE_URL"
+# Alternatives of security scheme keys, as the spec's top-level `security` lists them.
+DEFAULT_SECURITY: Tuple[Tuple[str, ...], ...] = (("api_token",),)
 
 
 def _options(
@@ -32,12 +34,16 @@ def _options(
 ) -> Dict[str, Any]:
     """The constructor logic shared by the sync and async clients."""
     if api_token is None:
-        api_token = os.environ.get(AUTH_ENV)
-    if not api_token:
+        api_token = os.environ.get("CLOUDFLARE_API_TOKEN")
+    auth: Dict[str, Tuple[str, str, str]] = {}
+    if api_token:
+        auth["api_token"] = ("header", "Authorization", f"Bearer {api_token}")
+    if not any(
+        all(key in auth for key in requirement) for requirement in DEFAULT_SECURITY
+    ):
         raise CloudflareError(
-            "The api_token client option must be set, either by passing "
-            "api_token to the client or by setting the "
-            f"{AUTH_ENV} environment variable"
+            "Missing credentials: pass api_token to the client or set "
+            "CLOUDFLARE_API_TOKEN in the environment"
         )
     if base_url is None:
         base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
@@ -45,17 +51,13 @@ def _options(
         raise CloudflareError(
             f"No base URL: pass base_url or set the {BASE_URL_ENV} environment variable"
         )
-    auth_headers: Dict[str, str] = {}
-    auth_query: Dict[str, str] = {}
-    if api_token:
-        auth_headers["Authorization"] = f"Bearer {api_token}"
     return dict(
         base_url=base_url,
         timeout=timeout,
         max_retries=max_retries,
         default_headers=default_headers,
-        auth_headers=auth_headers,
-        auth_query=auth_query,
+        auth=auth,
+        security=DEFAULT_SECURITY,
         user_agent=f"cloudflare_realtime/{__version__} (python; httpx/{httpx.__version__})",
     )
 
@@ -76,7 +78,7 @@ class Cloudflare(SyncAPIClient):
         """Create a client.
 
         Args:
-            api_token: Defaults to the `CLOUDFLARE_API_TOKEN` environment variable.
+            api_token: token sent as `Authorization: Bearer`; defaults to the `CLOUDFLARE_API_TOKEN` environment variable.
             base_url: Defaults to `CLOUDFLARE_BASE_URL`, else https://api.cloudflare.com/client/v4.
             timeout: Seconds or an `httpx.Timeout`; default 60 s (5 s to connect).
             max_retries: Retries for connection errors, 408, 409, 429 and 5xx (default 2).
