@@ -307,6 +307,7 @@ class _Builder:
             deprecated=raw.get("deprecated") is True or info.deprecated,
             nullable=info.nullable,
             example=Example(example) if has_value(example) else None,
+            **_query_style(raw) if location == "query" else {},
         )
         return param, info, required
 
@@ -493,13 +494,45 @@ def _example_target(path: str,
     for p in params:
         if p.location == "path" and p.example is not None:
             path = path.replace("{" + p.wire_name + "}", quote(str(p.example.value), safe=""))
-    query = [(p.wire_name, p.example.value) for p in params
-             if p.location == "query" and p.example is not None]
     items: list[tuple[str, str]] = []
-    for key, value in query:
-        for v in value if isinstance(value, list) else [value]:
-            items.append((key, "true" if v is True else "false" if v is False else str(v)))
+    for p in params:
+        if p.location == "query" and p.example is not None:
+            items.extend(_query_pairs(p.wire_name, p.example.value, p.style or "form",
+                                      p.explode))
     return path, tuple(items)
+
+
+def _query_style(raw: dict[str, Any]) -> dict[str, Any]:
+    """`style`/`explode` of a query parameter when they differ from the default."""
+    style = raw.get("style") if isinstance(raw.get("style"), str) else "form"
+    explode = raw["explode"] if isinstance(raw.get("explode"), bool) else style == "form"
+    if style == "form" and explode:
+        return {}
+    return {"style": style, "explode": explode}
+
+
+def _query_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _query_pairs(key: str, value: Any, style: str, explode: bool) -> list[tuple[str, str]]:
+    """The query items a value becomes (the test oracle for the runtime's serializer)."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        texts = [_query_text(v) for v in value]
+        if explode:
+            return [(key, t) for t in texts]
+        sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+        return [(key, sep.join(texts))]
+    if isinstance(value, dict):
+        pairs = [(str(k), _query_text(v)) for k, v in value.items() if v is not None]
+        if style == "deepObject":
+            return [(f"{key}[{k}]", t) for k, t in pairs]
+        return pairs if explode else [(key, ",".join(f"{k},{t}" for k, t in pairs))]
+    return [(key, _query_text(value))]
 
 
 def _example_body(body_param: Code | None, params: tuple[Param, ...]) -> Example | None:

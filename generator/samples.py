@@ -78,9 +78,10 @@ class Sampler:
         properties marked `drop` ("readOnly" for requests, "writeOnly" for responses)."""
         if has_value(declared) and self.fits(declared, pointer):
             return self.without(declared, schema, pointer, drop)
-        built = self.sample(schema, pointer)
+        files = drop == "readOnly"
+        built = self.sample(schema, pointer, files=files)
         if not self.fits(built, pointer):
-            built = self.sample(schema, pointer, trust=False)
+            built = self.sample(schema, pointer, trust=False, files=files)
         return self.without(built, schema, pointer, drop)
 
     def without(self, value: Any, schema: Any, pointer: Pointer, flag: str, depth: int = 0) -> Any:
@@ -114,7 +115,8 @@ class Sampler:
         return out
 
     def sample(self, schema: Any, pointer: Pointer, *, trust: bool = True,
-               path: tuple[Pointer, ...] = ()) -> Any:
+               path: tuple[Pointer, ...] = (), required: frozenset[str] = frozenset(),
+               files: bool = False) -> Any:
         """A value for the schema; with `trust`, the schema's own examples come first.
 
         Optional properties are filled only near the top, so samples of big specs stay small;
@@ -141,24 +143,36 @@ class Sampler:
         inner = (*path, pointer)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
-                return self.sample(schema[key][0], (*pointer, key, "0"), trust=trust, path=inner)
+                return self.sample(schema[key][0], (*pointer, key, "0"), trust=trust,
+                                   path=inner, files=files)
         if isinstance(schema.get("allOf"), list):
+            # One part may list as required what another part defines.
+            parts = [self.resolver.resolve(p, (*pointer, "allOf", str(i)))[0]
+                     for i, p in enumerate(schema["allOf"])]
+            wanted = required.union(*(p.get("required") or () for p in parts
+                                      if isinstance(p, dict)), schema.get("required") or ())
             merged: dict[str, Any] = {}
             for i, part in enumerate(schema["allOf"]):
-                value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner)
-                if isinstance(value, dict):
-                    merged.update(value)
+                value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner,
+                                    required=wanted, files=files)
+                if not isinstance(value, dict):
+                    return value  # allOf around a scalar (an enum with a new default, ...)
+                merged.update(value)
             return merged
         if kind == "object" or (kind is None and "properties" in schema):
-            required = set(schema.get("required") or ())
+            wanted = required | set(schema.get("required") or ())
             return {
-                key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner)
+                key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner,
+                                 files=files)
                 for key, prop in (schema.get("properties") or {}).items()
-                if isinstance(prop, dict) and (key in required or len(path) < OPTIONAL_DEPTH)
+                if isinstance(prop, dict) and (key in wanted or len(path) < OPTIONAL_DEPTH)
             }
         if kind == "array":
             return [self.sample(schema.get("items", {}), (*pointer, "items"), trust=trust,
-                                path=inner)]
+                                path=inner, files=files)]
+        if files and kind == "string" and schema.get("format") == "binary":
+            # A file upload in a request (responses carry binary fields as text).
+            return b"example"
         if kind == "string":
             text = _FORMAT_SAMPLES.get(str(schema.get("format")), "string")
             max_len = schema.get("maxLength")

@@ -103,6 +103,8 @@ def jsonable(value: object) -> object:
 def _query_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(_query_text(v) for v in value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     return str(value)
@@ -111,20 +113,50 @@ def _query_text(value: object) -> str:
 QueryItem = Tuple[str, Union[str, int, float, bool, None]]
 
 
+@dataclass(frozen=True)
+class Styled:
+    """A query value with an OpenAPI `style`/`explode` other than the default (form, true)."""
+
+    value: object
+    style: str
+    explode: bool
+
+
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
 def query_items(params: Mapping[str, object]) -> List[QueryItem]:
-    """Query parameters in wire form: lists repeat the key, objects use `key[sub]`."""
+    """Query parameters in wire form, per OpenAPI's serialization styles.
+
+    Default (form, explode): a list repeats its key, an object's properties become
+    parameters of their own. `deepObject` writes `key[prop]`; without explode, a list is
+    joined (`,`, or the delimiter of its style) and an object becomes `key=p1,v1,p2,v2`.
+    """
     items: List[QueryItem] = []
     for key, value in params.items():
+        style, explode = "form", True
+        if isinstance(value, Styled):
+            style, explode, value = value.style, value.explode, value.value
         if isinstance(value, NotGiven) or value is None:
             continue
         if isinstance(value, (list, tuple)):
-            items.extend((key, _query_text(v)) for v in value)
+            texts = [_query_text(v) for v in value]
+            if explode:
+                items.extend((key, text) for text in texts)
+            else:
+                items.append((key, _DELIMITERS.get(style, ",").join(texts)))
         elif isinstance(value, Mapping):
-            items.extend(
-                (f"{key}[{sub}]", _query_text(v))
-                for sub, v in value.items()
-                if not isinstance(v, NotGiven)
-            )
+            pairs = [
+                (str(k), _query_text(v))
+                for k, v in value.items()
+                if not isinstance(v, NotGiven) and v is not None
+            ]
+            if style == "deepObject":
+                items.extend((f"{key}[{k}]", text) for k, text in pairs)
+            elif explode:
+                items.extend(pairs)
+            else:
+                items.append((key, ",".join(f"{k},{text}" for k, text in pairs)))
         else:
             items.append((key, _query_text(value)))
     return items

@@ -9,6 +9,7 @@ from ..._base_client import (
     AsyncAPIClient,
     LazyAdapter,
     RequestOptions,
+    Styled,
     SyncAPIClient,
     encode_path,
     model_parser,
