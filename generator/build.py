@@ -522,7 +522,7 @@ def _query_pairs(key: str, value: Any, style: str, explode: bool) -> list[tuple[
     if value is None:
         return []
     if isinstance(value, list):
-        texts = [_query_text(v) for v in value]
+        texts = [_query_text(v) for v in value if v is not None]
         if explode:
             return [(key, t) for t in texts]
         sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")

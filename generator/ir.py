@@ -136,6 +136,13 @@ class ResponseDef:
     print_attr: Code | None
 
     @property
+    def accept(self) -> str | None:
+        """The Accept header when the response is not JSON (JSON is the client default)."""
+        if self.kind == "none":
+            return "*/*"
+        return self.content_type if self.kind in ("text", "bytes") else None
+
+    @property
     def status_code(self) -> int:
         return int(self.status.upper().replace("X", "0"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from openapi_schema_validator import (
@@ -65,6 +66,10 @@ class Sampler:
     def fits(self, value: Any, pointer: Pointer) -> bool:
         """Whether `value` validates against the schema at `pointer` (refs resolved)."""
         # The document is the root schema, so "#/components/..." references resolve.
+        resolved, _ = self.resolver.resolve(self.resolver.get(pointer), pointer)
+        if isinstance(resolved, dict) and "type" not in resolved and "properties" in resolved \
+                and not isinstance(value, dict):
+            return False  # JSON Schema lets a non-object through `properties`; our models don't
         ref = "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in pointer)
         root = {**self.resolver.doc.data, "$ref": ref}
         try:
@@ -76,6 +81,14 @@ class Sampler:
     def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str) -> Any:
         """`declared` if the schema accepts it, else a value built from the schema; without the
         properties marked `drop` ("readOnly" for requests, "writeOnly" for responses)."""
+        if isinstance(declared, str) and declared.lstrip()[:1] in ("{", "["):
+            # Some specs write a JSON example as a string of JSON text.
+            try:
+                parsed = json.loads(declared)
+            except ValueError:
+                parsed = MISSING
+            if has_value(parsed) and self.fits(parsed, pointer):
+                declared = parsed
         if has_value(declared) and self.fits(declared, pointer):
             return self.without(declared, schema, pointer, drop)
         files = drop == "readOnly"
@@ -155,6 +168,8 @@ class Sampler:
             for i, part in enumerate(schema["allOf"]):
                 value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner,
                                     required=wanted, files=files)
+                if value is None:
+                    continue  # a part that only annotates (description, ...)
                 if not isinstance(value, dict):
                     return value  # allOf around a scalar (an enum with a new default, ...)
                 merged.update(value)

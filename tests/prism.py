@@ -157,7 +157,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def run_prism(spec: Path, *, timeout: float = STARTUP_TIMEOUT) -> Iterator[str]:
+def run_prism(
+    spec: Path, *, timeout: float = STARTUP_TIMEOUT, dynamic: bool = False
+) -> Iterator[str]:
     """Mock ``spec`` with Prism and yield its base URL, e.g. ``http://127.0.0.1:41234``.
 
     Raises :class:`PrismError`, with Prism's output, if Prism is not installed,
@@ -168,7 +170,11 @@ def run_prism(spec: Path, *, timeout: float = STARTUP_TIMEOUT) -> Iterator[str]:
     if exe is None:
         raise PrismError(skip_reason() or "Prism is not installed")
     port = _free_port()
-    cmd = [str(exe), "mock", str(spec), "-h", HOST, "-p", str(port), *PRISM_FLAGS]
+    # dynamic: answers generated from the schema instead of the spec's examples, which real
+    # specs often get wrong.
+    # (--errors is left out there: Prism's own generated answers can trip it.)
+    flags = ("--dynamic",) if dynamic else PRISM_FLAGS
+    cmd = [str(exe), "mock", str(spec), "-h", HOST, "-p", str(port), *flags]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
             cmd,

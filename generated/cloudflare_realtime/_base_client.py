@@ -57,6 +57,8 @@ class RequestOptions:
     body: object = NOT_GIVEN
     body_encoding: str = "json"
     content_type: Optional[str] = None
+    # The response media type to ask for, when it is not JSON.
+    accept: Optional[str] = None
     # Alternatives of security scheme keys this operation accepts; None: the API's default.
     security: Optional[Tuple[Tuple[str, ...], ...]] = None
     extra_headers: Optional[Headers] = None
@@ -140,7 +142,7 @@ def query_items(params: Mapping[str, object]) -> List[QueryItem]:
         if isinstance(value, NotGiven) or value is None:
             continue
         if isinstance(value, (list, tuple)):
-            texts = [_query_text(v) for v in value]
+            texts = [_query_text(v) for v in value if v is not None]
             if explode:
                 items.extend((key, text) for text in texts)
             else:
@@ -291,6 +293,8 @@ class BaseClient:
 
     def build_request(self, options: RequestOptions) -> httpx.Request:
         headers = self._headers.copy()
+        if options.accept:
+            headers["Accept"] = options.accept
         auth_query: Dict[str, str] = {}
         cookies: List[str] = []
         for where, name, value in self._credentials(options.security):
@@ -315,8 +319,12 @@ class BaseClient:
             cookies.extend(f"{k}={v}" for k, v in query_items(options.cookies))
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
-        params = query_items(
-            {**auth_query, **(options.query or {}), **(options.extra_query or {})}
+        # Percent-encoding (%20), not form encoding (+): servers read `+` in a query literally.
+        query = urlencode(
+            query_items(
+                {**auth_query, **(options.query or {}), **(options.extra_query or {})}
+            ),
+            quote_via=quote,
         )
         body = options.body
         if options.extra_body:
@@ -333,10 +341,10 @@ class BaseClient:
         timeout = (
             self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
+        url = self.base_url.join(options.path.lstrip("/"))
         return httpx.Request(
             options.method,
-            self.base_url.join(options.path.lstrip("/")),
-            params=params,
+            url.copy_with(query=query.encode()) if query else url,
             headers=headers,
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
             **encoded,

@@ -1,8 +1,15 @@
-"""A real HTTP server on 127.0.0.1 that records requests and answers with a canned response."""
+"""The server the tests call.
+
+By default a real HTTP server on 127.0.0.1 that records requests and answers with a canned
+response. With SDKWRIGHT_TEST_BASE_URL set (for example to a Prism mock of the same spec), the
+tests call that server instead and check only what it cannot vary: a 2xx answer that parses
+into the declared type.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +33,8 @@ def _decode(raw: bytes, content_type: str) -> Any:
 
 
 class MockServer:
+    remote = False
+
     def __init__(self) -> None:
         self.requests: List[Recorded] = []
         self._reply: Tuple[int, bytes] = (200, b"{}")
@@ -78,8 +87,28 @@ class MockServer:
         return Handler
 
 
+class RemoteServer(MockServer):
+    """A server we do not control: nothing is recorded and replies cannot be chosen."""
+
+    remote = True
+
+    def __init__(self, url: str) -> None:
+        self.requests = []
+        self.url = url.rstrip("/")
+
+    def respond(self, status: int, body: Any) -> None:
+        pass
+
+    def respond_empty(self, status: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[MockServer]:
-    mock = MockServer()
+    remote = os.environ.get("SDKWRIGHT_TEST_BASE_URL")
+    mock = RemoteServer(remote) if remote else MockServer()
     yield mock
     mock.close()
