@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
+from pathlib import Path
 
 import black
 from black.parsing import InvalidInput
@@ -22,11 +25,40 @@ class FormatError(Exception):
     """Generated code that black cannot parse: a generator bug, never the user's fault."""
 
 
+def _cache_dir() -> Path | None:
+    """Where formatted sources are kept between runs (SDKWRIGHT_CACHE_DIR=off disables it)."""
+    setting = os.environ.get("SDKWRIGHT_CACHE_DIR")
+    if setting == "off":
+        return None
+    base = Path(setting) if setting else Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sdkwright"
+    return base / f"black-{metadata.version('black')}"
+
+
 def format_python(source: str, where: str, mode: black.Mode = _MODE) -> str:
+    """black's output for `source`. black is deterministic for one version and mode, so the
+    result is cached by content: a regeneration reformats only what changed."""
+    cache = _cache_dir()
+    key = hashlib.sha256(f"{mode.line_length}\0{source}".encode()).hexdigest()
+    entry = cache / key[:2] / key if cache is not None else None
+    if entry is not None:
+        try:
+            return entry.read_text("utf-8")
+        except OSError:
+            pass
     try:
-        return black.format_str(source, mode=mode)
+        result = black.format_str(source, mode=mode)
     except InvalidInput as exc:
         raise FormatError(f"{where}: generated code does not parse: {exc}") from None
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            partial = entry.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(result, "utf-8")
+            partial.replace(entry)  # atomic: a concurrent reader never sees half a file
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+    return result
 
 
 def format_markdown(text: str, where: str) -> str:
