@@ -9,7 +9,7 @@ duplicate keys are an error, and no YAML tag can construct an arbitrary object.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,9 @@ import yaml
 from generator.errors import Problem, SpecError
 
 Pointer = tuple[str, ...]
+# Where `bundle` embeds the other files of a multi-file spec (an extension key, so the
+# bundled document is still valid OpenAPI).
+BUNDLE_KEY = "x-sdkwright-files"
 
 # Bounds that keep hostile documents cheap to refuse.
 MAX_BYTES = 64 * 1024 * 1024
@@ -45,6 +48,8 @@ class Document:
     path: Path
     data: Any
     lines: dict[Pointer, int]
+    # Other files of a multi-file spec, embedded in `data` under BUNDLE_KEY by `bundle`.
+    parts: dict[str, Document] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -59,6 +64,8 @@ class Document:
         return 1
 
     def problem(self, pointer: Pointer, message: str) -> Problem:
+        if len(pointer) >= 2 and pointer[0] == BUNDLE_KEY and pointer[1] in self.parts:
+            return self.parts[pointer[1]].problem(pointer[2:], message)
         return Problem(self.name, self.line_of(pointer), message)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import Names, build
+from generator.bundle import bundle
 from generator.errors import Problem, SpecError
 from generator.format import format_files
 from generator.ir import Api
@@ -17,7 +18,7 @@ from generator.validate import problems
 def check(spec: Path, names: Names | None = None) -> list[Problem]:
     """Every problem in the spec: the OpenAPI schema's violations and the generator's own."""
     try:
-        doc = load(spec)
+        doc = bundle(load(spec))
         found = _fatal_refs(doc) or problems(doc)
         try:
             _, warnings = build(doc, names or Names())
@@ -38,7 +39,7 @@ def _fatal_refs(doc: Document) -> list[Problem]:
 
 def build_api(spec: Path, names: Names, *, strict: bool) -> tuple[Api, list[Problem]]:
     """The IR, and the spec's schema violations that generation went on despite."""
-    doc = load(spec)
+    doc = bundle(load(spec))
     _fatal_refs(doc)
     found = problems(doc)
     if found and strict:

@@ -95,7 +95,7 @@ class Sampler:
         built = self.sample(schema, pointer, files=files)
         if not self.fits(built, pointer):
             built = self.sample(schema, pointer, trust=False, files=files)
-        return self.without(built, schema, pointer, drop)
+        return self.without(built if has_value(built) else None, schema, pointer, drop)
 
     def without(self, value: Any, schema: Any, pointer: Pointer, flag: str, depth: int = 0) -> Any:
         """`value` minus the object properties whose schema sets `flag` (readOnly/writeOnly)."""
@@ -152,7 +152,8 @@ class Sampler:
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
         if pointer in path or len(path) > MAX_DEPTH:
-            return None if nullable else [] if kind == "array" else {}
+            # Recursion: the caller leaves this property out (or the list empty).
+            return None if nullable else [] if kind == "array" else MISSING
         inner = (*path, pointer)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
@@ -176,15 +177,17 @@ class Sampler:
             return merged
         if kind == "object" or (kind is None and "properties" in schema):
             wanted = required | set(schema.get("required") or ())
-            return {
+            values = {
                 key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner,
                                  files=files)
                 for key, prop in (schema.get("properties") or {}).items()
                 if isinstance(prop, dict) and (key in wanted or len(path) < OPTIONAL_DEPTH)
             }
+            return {k: v for k, v in values.items() if has_value(v)}
         if kind == "array":
-            return [self.sample(schema.get("items", {}), (*pointer, "items"), trust=trust,
-                                path=inner, files=files)]
+            item = self.sample(schema.get("items", {}), (*pointer, "items"), trust=trust,
+                               path=inner, files=files)
+            return [item] if has_value(item) else []
         if files and kind == "string" and schema.get("format") == "binary":
             # A file upload in a request (responses carry binary fields as text).
             return b"example"

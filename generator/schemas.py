@@ -5,13 +5,14 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from generator.annotations import names_used
 from generator.errors import Problem, SpecError
 from generator.escape import Code, py_literal
 from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
-from generator.load import Pointer
+from generator.load import BUNDLE_KEY, Pointer
 from generator.names import class_name, field_name, singular, unique
 from generator.refs import Resolver
 
@@ -114,10 +115,7 @@ class SchemaTranslator:
         # Faults the generator can read past (reported, never silently dropped).
         self.warnings: list[Problem] = []
         self._component_names: dict[tuple[Pointer, Form], Code] = {}
-        schemas = self.doc.data.get("components", {}).get("schemas", {})
-        self._component_keys: dict[Pointer, str] = {
-            ("components", "schemas", k): k for k in schemas
-        }
+
 
     # -- public API -----------------------------------------------------------------------
 
@@ -147,7 +145,7 @@ class SchemaTranslator:
     def _translate_ref(self, schema: dict[str, Any], pointer: Pointer, form: Form, hint: str,
                        scope: Scope, stack: tuple[Pointer, ...]) -> TypeInfo:
         target, target_ptr = self.resolver.resolve(schema, pointer)
-        if target_ptr in self._component_keys and self._object_like(target, target_ptr):
+        if named_schema(target_ptr) is not None and self._object_like(target, target_ptr):
             name = scope.qualified(COMPONENTS_MODULE, self._component_class(target_ptr, form))
             if scope.module == COMPONENTS_MODULE or target_ptr in stack:
                 scope.recursive = True
@@ -164,7 +162,7 @@ class SchemaTranslator:
         key = (pointer, form)
         if key in self._component_names:
             return self._component_names[key]
-        base = class_name(self._component_keys[pointer], fallback="Model")
+        base = class_name(named_schema(pointer) or "Model", fallback="Model")
         name = Code(unique(base + ("Param" if form == "typeddict" else ""),
                            self.components.taken))
         self._component_names[key] = name
@@ -362,6 +360,20 @@ class SchemaTranslator:
         return TypeInfo(ann, doc, _nullable(schema), desc if isinstance(desc, str) else None,
                         schema.get("deprecated") is True, schema.get("readOnly") is True,
                         schema.get("writeOnly") is True, constraints, (), ())
+
+
+def named_schema(pointer: Pointer) -> str | None:
+    """The name a referenced schema gives its class: a `components/schemas` entry, or (in
+    another file of a multi-file spec) its last pointer segment, or the file's stem."""
+    if len(pointer) == 3 and pointer[:2] == ("components", "schemas"):
+        return pointer[2]
+    if len(pointer) >= 2 and pointer[0] == BUNDLE_KEY:
+        rest = pointer[2:]
+        if not rest:
+            return PurePosixPath(pointer[1]).stem
+        if len(rest) == 1 or rest[-2] in ("schemas", "definitions", "$defs"):
+            return rest[-1]
+    return None
 
 
 def _with(info: TypeInfo, **changes: Any) -> TypeInfo:
