@@ -158,16 +158,16 @@ class _Builder:
         explicit = op.get("x-sdk-resource")
         if isinstance(explicit, str) and explicit.strip():
             parts = explicit.split(".")
+            if any(not snake(p) for p in parts):
+                raise SpecError([self.doc.problem((*ptr, "x-sdk-resource"),
+                                                  f"resource path {explicit!r} has an empty "
+                                                  "part")])
         elif op.get("tags"):
             parts = [str(op["tags"][0])]
         else:
             segments = [s for s in path.split("/") if s and not s.startswith("{")]
             parts = [segments[0] if segments else "default"]
-        out = tuple(identifier(p, fallback="resource") for p in parts)
-        if any(not snake(p) for p in parts):
-            raise SpecError([self.doc.problem((*ptr, "x-sdk-resource"),
-                                              f"resource path {explicit!r} has an empty part")])
-        return out
+        return tuple(identifier(p, fallback="resource") for p in parts)
 
     def _method_name(self, op: dict[str, Any], method: str, path: str) -> str:
         explicit = op.get("x-sdk-method") or op.get("operationId")

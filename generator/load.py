@@ -25,7 +25,7 @@ BUNDLE_KEY = "x-sdkwright-files"
 # Bounds that keep hostile documents cheap to refuse.
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 256
-MAX_NODES = 5_000_000
+MAX_NODES = 2_000_000
 
 # libyaml's parser when PyYAML was built with it: several times faster on big specs.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,6 +139,36 @@ def load(path: Path) -> Document:
     return parse(text, path)
 
 
+def _expanded_size(root: yaml.Node, name: str) -> int:
+    """How many nodes building `root` would create, counting every alias use in full.
+
+    Computed once per distinct node, so an alias bomb is measured in linear time and refused
+    before it is expanded. Nesting is bounded here too (iterative: no recursion limit).
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 0, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            raise SpecError([Problem(name, line, f"nesting deeper than {MAX_DEPTH} levels; "
+                                     "refusing it")])
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        if children_done:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(c), 0) for c in children),
+                                  MAX_NODES + 1)
+        else:
+            stack.append((node, depth, True))
+            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
 def _check_json(text: str, name: str) -> Any:
     """Strict JSON parsing (YAML would accept trailing commas), duplicate keys refused."""
 
@@ -179,6 +209,9 @@ def _parse_yaml(text: str, path: Path) -> Document:
         root = loader.get_single_node()
         if root is None:
             raise SpecError([Problem(name, 1, "the file is empty")])
+        if _expanded_size(root, name) > MAX_NODES:
+            raise SpecError([Problem(name, 1, f"the document expands to more than {MAX_NODES} "
+                                     "nodes (YAML aliases included); refusing it")])
         builder = _Builder(name, loader)
         data = builder.build(root, (), 0)
     except yaml.MarkedYAMLError as exc:
