@@ -66,7 +66,10 @@ class Sampler:
     def fits(self, value: Any, pointer: Pointer) -> bool:
         """Whether `value` validates against the schema at `pointer` (refs resolved)."""
         # The document is the root schema, so "#/components/..." references resolve.
-        resolved, _ = self.resolver.resolve(self.resolver.get(pointer), pointer)
+        try:
+            resolved, _ = self.resolver.resolve(self.resolver.get(pointer), pointer)
+        except KeyError:
+            return True  # no schema declared: any example goes
         if isinstance(resolved, dict) and "type" not in resolved and "properties" in resolved \
                 and not isinstance(value, dict):
             return False  # JSON Schema lets a non-object through `properties`; our models don't
@@ -157,6 +160,12 @@ class Sampler:
         inner = (*path, pointer)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
+                if "properties" in schema:
+                    # Variants that only constrain this object (e.g. which fields are required).
+                    first, _ = self.resolver.resolve(schema[key][0], (*pointer, key, "0"))
+                    if isinstance(first, dict):
+                        required = required | set(first.get("required") or ())
+                    break
                 return self.sample(schema[key][0], (*pointer, key, "0"), trust=trust,
                                    path=inner, files=files)
         if isinstance(schema.get("allOf"), list):
