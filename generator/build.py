@@ -426,13 +426,12 @@ class _Builder:
             text = body_encoding(other) == "text"
             annotation = Code("str" if text else "bytes")
             return ResponseDef(status, annotation, "text" if text else "bytes", other, None,
-                               False, (), None, (), None)
+                               (), None, (), None)
         media = content[media_type] or {}
         schema = media.get("schema") or {}
         schema_ptr = (*resp_ptr, "content", media_type, "schema")
         declared = declared_example(media)
         example = self.sampler.example_for(declared, schema, schema_ptr, drop="writeOnly")
-        has_example = has_value(declared) and example is declared
         info = self.types.translate(schema, schema_ptr, "model", scope.root, scope)
         root = scope.root
         annotation = _optional(info.annotation) if info.nullable else info.annotation
@@ -445,7 +444,7 @@ class _Builder:
             not info.nullable and self.types.is_object(schema, schema_ptr)) else "adapter"
         root_class = next((c for c in scope.classes if c.name == root), None)
         print_attr = root_class.fields[0].name if root_class and root_class.fields else None
-        return ResponseDef(status, Code(root), kind, media_type, example, has_example,
+        return ResponseDef(status, Code(root), kind, media_type, example,
                            info.children, Code(root), tuple(Code(m) for m in scope.module),
                            print_attr)
 
@@ -480,7 +479,7 @@ def _param_name(wire: str, fallback: str, taken: set[str]) -> Code:
 
 
 def _no_content(status: str) -> ResponseDef:
-    return ResponseDef(status, Code("None"), "none", None, None, False, (), None, (), None)
+    return ResponseDef(status, Code("None"), "none", None, None, (), None, (), None)
 
 
 def _usable(example: Any, nullable: bool) -> Any:

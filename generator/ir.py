@@ -129,7 +129,6 @@ class ResponseDef:
     kind: Literal["model", "adapter", "none", "text", "bytes"]
     content_type: str | None
     example: Any
-    has_example: bool
     doc_fields: tuple[DocField, ...]
     class_name: Code | None
     module: tuple[Code, ...]
