@@ -6,7 +6,7 @@ import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from generator.annotations import names_used, qualify
 from generator.errors import Problem, SpecError
@@ -490,10 +490,11 @@ def _usable(example: Any, nullable: bool) -> Any:
 def _example_target(path: str,
                     params: tuple[Param, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The path the example call requests, and the query items it sends."""
+    path, _, fixed_query = path.partition("?")
+    items: list[tuple[str, str]] = parse_qsl(fixed_query, keep_blank_values=True)
     for p in params:
         if p.location == "path" and p.example is not None:
             path = path.replace("{" + p.wire_name + "}", quote(str(p.example.value), safe=""))
-    items: list[tuple[str, str]] = []
     for p in params:
         if p.location == "query" and p.example is not None:
             items.extend(_query_pairs(p.wire_name, p.example.value, p.style or "form",

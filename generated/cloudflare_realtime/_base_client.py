@@ -341,7 +341,10 @@ class BaseClient:
         timeout = (
             self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
-        url = self.base_url.join(options.path.lstrip("/"))
+        # A path template may carry a fixed query of its own ("/responses?beta=true").
+        path, _, fixed_query = options.path.partition("?")
+        query = "&".join(q for q in (fixed_query, query) if q)
+        url = self.base_url.join(path.lstrip("/"))
         return httpx.Request(
             options.method,
             url.copy_with(query=query.encode()) if query else url,
