@@ -355,7 +355,8 @@ class _Builder:
                 if isinstance(media_example, dict) and wire in media_example:
                     example = _usable(media_example[wire], info.nullable)
                 if has_value(example) or is_required:
-                    example = self.sampler.example_for(example, prop, prop_ptr, drop="readOnly")
+                    example = self.sampler.example_for(example, prop, prop_ptr, drop="readOnly",
+                                                       files=encoding == "multipart")
                 param = Param(
                     name=_param_name(wire, "field", taken),
                     wire_name=wire, location="body",

@@ -81,9 +81,11 @@ class Sampler:
         except Exception:  # a schema the validator cannot even compile: trust nothing
             return False
 
-    def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str) -> Any:
+    def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str,
+                    files: bool = False) -> Any:
         """`declared` if the schema accepts it, else a value built from the schema; without the
-        properties marked `drop` ("readOnly" for requests, "writeOnly" for responses)."""
+        properties marked `drop` ("readOnly" for requests, "writeOnly" for responses). With
+        `files` (multipart bodies), binary strings are sampled as bytes to upload."""
         if isinstance(declared, str) and declared.lstrip()[:1] in ("{", "["):
             # Some specs write a JSON example as a string of JSON text.
             try:
@@ -94,7 +96,6 @@ class Sampler:
                 declared = parsed
         if has_value(declared) and self.fits(declared, pointer):
             return self.without(declared, schema, pointer, drop)
-        files = drop == "readOnly"
         built = self.sample(schema, pointer, files=files)
         if not self.fits(built, pointer):
             built = self.sample(schema, pointer, trust=False, files=files)
