@@ -72,7 +72,12 @@ def class_name(text: str, *, fallback: str = "Model") -> Code:
     name = pascal(text)[:MAX_LENGTH] or fallback
     if name[0].isdigit():
         name = f"{fallback}{name}"
-    if keyword.iskeyword(name) or name in BUILTIN_NAMES:
+    return safe_class(name)
+
+
+def safe_class(name: str) -> Code:
+    """`name`, with a `_` suffix if it would shadow a keyword, builtin or imported name."""
+    if keyword.iskeyword(name) or name in BUILTIN_NAMES or name in ANNOTATION_NAMES:
         name += "_"
     return Code(name)
 

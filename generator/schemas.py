@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -13,7 +12,7 @@ from generator.errors import Problem, SpecError
 from generator.escape import Code, py_literal
 from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
 from generator.load import BUNDLE_KEY, Pointer
-from generator.names import class_name, field_name, singular, unique
+from generator.names import class_name, field_name, safe_class, singular, unique
 from generator.refs import Resolver
 
 Form = Literal["model", "typeddict"]
@@ -127,9 +126,10 @@ class SchemaTranslator:
             return self._translate_ref(schema, pointer, form, hint, scope, stack)
         return self._translate_inline(schema, pointer, form, hint, scope, stack)
 
-    def is_object(self, schema: Any, pointer: Pointer) -> bool:
+    def is_object(self, schema: Any, pointer: Pointer,
+                  seen: frozenset[Pointer] = frozenset()) -> bool:
         resolved, ptr = self.resolver.resolve(schema, pointer)
-        return self._object_like(resolved, ptr)
+        return self._object_like(resolved, ptr, seen)
 
     def object_fields(self, schema: Any, pointer: Pointer) -> tuple[dict[str, tuple[Any, Pointer]],
                                                                       set[str]]:
@@ -187,7 +187,7 @@ class SchemaTranslator:
                          description=info.description or inner.description)
         if self._object_like(schema, pointer):
             # Hints are already class names; converting again could respell them.
-            base = hint if hint.isidentifier() and not keyword.iskeyword(hint) else class_name(hint)
+            base = safe_class(hint) if hint.isidentifier() else class_name(hint)
             cls_name = Code(unique(base, scope.taken))
             cls = self._build_class(schema, pointer, form, cls_name, scope, stack)
             scope.classes.append(cls)
@@ -326,14 +326,15 @@ class SchemaTranslator:
                 if problem not in self.warnings:
                     self.warnings.append(problem)
 
-    def _object_like(self, schema: Any, pointer: Pointer) -> bool:
-        if not isinstance(schema, dict):
-            return False
+    def _object_like(self, schema: Any, pointer: Pointer,
+                     seen: frozenset[Pointer] = frozenset()) -> bool:
+        if not isinstance(schema, dict) or pointer in seen:
+            return False  # a schema that is its own allOf part adds nothing by itself
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
             return _schema_type(schema) in (None, "object")
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and len(all_of) > 1:
-            return all(self.is_object(s, (*pointer, "allOf", str(i)))
+            return all(self.is_object(s, (*pointer, "allOf", str(i)), seen | {pointer})
                        for i, s in enumerate(all_of))
         return False
 

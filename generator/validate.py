@@ -36,11 +36,20 @@ def problems(doc: Document) -> list[Problem]:
     version = check_version(doc)
     validator_cls = OpenAPIV30SpecValidator if version == "3.0" else OpenAPIV31SpecValidator
     found: dict[Pointer, str] = {}
-    for error in validator_cls(doc.data).iter_errors():
-        pointer, message = _locate(doc, _most_specific(error))
-        found.setdefault(pointer, message)
-        if len(found) >= MAX_PROBLEMS:
-            break
+    try:
+        for error in validator_cls(doc.data).iter_errors():
+            pointer, message = _locate(doc, _most_specific(error))
+            found.setdefault(pointer, message)
+            if len(found) >= MAX_PROBLEMS:
+                break
+    except RecursionError:
+        # The validator recurses through $refs; a deep enough cycle exhausts the stack. That
+        # is its limit, not a fault in the spec: say so and let the generator's checks decide.
+        found.setdefault((), "openapi-spec-validator could not finish (recursion too deep); "
+                         "its checks are incomplete")
+    except Exception as exc:  # e.g. path names its str.format parsing cannot read
+        found.setdefault((), f"openapi-spec-validator crashed ({type(exc).__name__}: {exc}); "
+                         "its checks are incomplete")
     # A violation reported inside another one's subtree is the more useful of the two.
     specific = [p for p in found if not any(o != p and o[: len(p)] == p for o in found)]
     return sorted((doc.problem(p, found[p]) for p in specific), key=lambda pr: pr.line)
