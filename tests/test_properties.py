@@ -93,7 +93,7 @@ NAME_POOL = (
     "Required", "TypedDict", "Any", "Dict", "List", "Annotated", "datetime", "date",
     "OpenEnum", "FileTypes", "schemas", "request", "client", "path", "query", "headers",
     "options", "params", "response", "a" * 100, "A" * 120 + "b", "a.b", "x[]",
-    "filter[name]", "$ref", "'", '"', "\\", "a\nb",
+    "filter[name]", "a[", "a!", "x!ab", "{0}", "%s", "$ref", "'", '"', "\\", "a\nb",
 )
 IDENTIFIER = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,15}", fullmatch=True)
 names = st.one_of(st.sampled_from(NAME_POOL), IDENTIFIER, hostile_text(3))
@@ -382,9 +382,13 @@ def responses(draw: st.DrawFn, ctx: Ctx) -> Json:
     out: Json = {}
     for code in codes:
         response: Json = {"description": draw(hostile_text())}
-        if code != "204" and draw(st.integers(0, 3)) > 0:
+        shape = draw(st.integers(0, 5))
+        if code != "204" and shape >= 2:
             response["content"] = {"application/json": {
                 "schema": draw(schema_strategy(ctx, 1))}}
+        elif code != "204" and shape == 1:
+            media = draw(st.sampled_from(("text/plain", "application/octet-stream")))
+            response["content"] = {media: {"schema": {"type": "string"}}}
         out[code] = response
     return out
 
@@ -443,7 +447,7 @@ def path_item(draw: st.DrawFn, ctx: Ctx, state: _DocState,
         op_params: list[Json] = [] if shared else list(path_params)
         seen = {(p["in"], p["name"]) for p in op_params}
         for _ in range(draw(st.integers(0, 4))):
-            location = draw(st.sampled_from(("query", "query", "header")))
+            location = draw(st.sampled_from(("query", "query", "header", "cookie")))
             name = draw(names)
             if (location, name) not in seen and name.strip():
                 seen.add((location, name))
@@ -452,6 +456,11 @@ def path_item(draw: st.DrawFn, ctx: Ctx, state: _DocState,
             op["parameters"] = op_params
         if method in BODY_METHODS and draw(st.booleans()):
             op["requestBody"] = draw(request_body(ctx))
+        if draw(st.integers(0, 5)) == 0:
+            # The generator's own extensions: a method name, a dotted resource path.
+            op["x-sdk-method"] = draw(operation_ids)
+        if draw(st.integers(0, 5)) == 0:
+            op["x-sdk-resource"] = ".".join(draw(st.lists(names, min_size=1, max_size=3)))
         op["responses"] = draw(responses(ctx))
         if draw(st.integers(0, 8)) == 0:
             op["deprecated"] = True
@@ -476,7 +485,8 @@ def documents(draw: st.DrawFn) -> Json:
         doc["tags"] = [{"name": t, "description": draw(hostile_text())} for t in tags]
     state = _DocState(set(), set())
     paths: Json = {}
-    for _ in range(draw(st.integers(1, 3))):
+    # Mostly 1-3 paths; sometimes none (a document without operations is valid too).
+    for _ in range(draw(st.sampled_from((1, 2, 3, 1, 2, 3, 0)))):
         made = draw(path_item(ctx, state, tags))
         if made is not None:
             paths[made[0]] = made[1]
@@ -792,7 +802,6 @@ def test_refusals_are_file_line_messages(tmp_path: Path) -> None:
 
 
 # -- regressions: generator bugs found by the properties ----------------------------------------
-
 
 
 def _minimal(schemas: Json, body: Json | None = None, response: Json | None = None) -> Json:

@@ -29,7 +29,8 @@ def _alias_bomb() -> str:
 
 CASES = {
     "alias_bomb": (_alias_bomb(), "expands to more than"),
-    "deep_nesting": (HEAD + "x-deep: " + "[" * 1000 + "]" * 1000 + "\n", "nesting deeper"),
+    # libyaml builds may stop this themselves ("exceeded maximum nesting depth").
+    "deep_nesting": (HEAD + "x-deep: " + "[" * 1000 + "]" * 1000 + "\n", "nesting"),
     "recursive_alias": (HEAD + "x-r: &r [*r]\n", "nesting deeper"),
     "python_tag": (HEAD + "x-evil: !!python/object/apply:os.system ['echo pwned']\n",
                    "not allowed"),
