@@ -610,6 +610,9 @@ def check_paths(files: Mapping[str, str]) -> None:
         assert ".." not in path.parts and "." not in rel.split("/"), rel
         assert "\\" not in rel and "\x00" not in rel and "" not in rel.split("/"), rel
         assert not re.match(r"[A-Za-z]:", rel), rel
+    # Two files that differ only in case would overwrite each other on macOS and Windows.
+    folded = [rel.casefold() for rel in files]
+    assert len(set(folded)) == len(folded), sorted(files)
 
 
 def check_written(files: Mapping[str, str], out: Path) -> None:
