@@ -38,6 +38,7 @@ from typing import Any
 import black
 import pytest
 import yaml
+from cli_support import IMPORT_ALL
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
 
@@ -624,15 +625,6 @@ def check_written(files: Mapping[str, str], out: Path) -> None:
         assert (root / rel).resolve().is_relative_to(root), rel
 
 
-IMPORT_ALL = """
-import importlib, pkgutil, sys
-pkg = importlib.import_module(sys.argv[1])
-names = [pkg.__name__]
-for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
-    importlib.import_module(info.name)
-    names.append(info.name)
-print("\\n".join(sorted(names)))
-"""
 
 
 def _environ(out: Path) -> dict[str, str]:
