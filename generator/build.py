@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, quote
 
 from generator.annotations import names_used, qualify
@@ -200,8 +200,8 @@ class _Builder:
         taken = set(REQUEST_OPTION_NAMES)
         for raw, raw_ptr in raw_params:
             params.append(self._parameter(raw, raw_ptr, params_scope, taken))
-        body_content, body_param, body_params = self._body(op, ptr, params_scope, taken, prefix)
-        params.extend(body_params)
+        body = self._body(op, ptr, params_scope, taken, prefix)
+        params.extend(body.fields)
 
         path_params = [p for p, _, _ in params if p.location == "path"]
         ordered = self._order(params, path_params[-1].name if path_params else None)
@@ -237,9 +237,9 @@ class _Builder:
             description=_text(op.get("description")),
             deprecated=op.get("deprecated") is True,
             params=final_params,
-            body_content_type=body_content,
-            body_encoding=Code(body_encoding(body_content)) if body_content else None,
-            body_param=body_param,
+            body_content_type=body.content_type,
+            body_encoding=Code(body_encoding(body.content_type)) if body.content_type else None,
+            body_param=body.param_name,
             response=response,
             security=self._operation_security(op),
             requirements=self.security.requirements(op["security"]) if "security" in op
@@ -251,7 +251,9 @@ class _Builder:
             params_class=params_class,
             request_builder=Code(f"_{name}_request"),
             example_request=_example_target(path, final_params),
-            example_body=_example_body(body_param, final_params),
+            example_body=_example_body(body.param_name, final_params),
+            example_is_valid=body.satisfiable and all(
+                p.example.valid for p in final_params if p.example is not None),
         ))
 
     def _merged_parameters(self, op: dict[str, Any], ptr: Pointer, shared: list[Any],
@@ -293,8 +295,9 @@ class _Builder:
         example = _usable(declared_example(raw), info.nullable)
         if not has_value(example):
             example = _usable(self.types_example(schema, schema_ptr), info.nullable)
-        if has_value(example) or required:
-            example = self.sampler.example_for(example, schema, schema_ptr, drop="readOnly")
+        sample = self._argument_example(example, schema, schema_ptr, required)
+        if sample is not None and required and _sends_nothing(sample.value):
+            sample = replace(sample, valid=False)  # nulls are left out of the request
         info = _with_info(info, description=desc)
         param = Param(
             name=_param_name(wire, "param", taken),
@@ -306,10 +309,19 @@ class _Builder:
             description=desc,
             deprecated=raw.get("deprecated") is True or info.deprecated,
             nullable=info.nullable,
-            example=Example(example) if has_value(example) else None,
+            example=sample,
             **_query_style(raw) if location == "query" else {},
         )
         return param, info, required
+
+    def _argument_example(self, declared: Any, schema: Any, pointer: Pointer, required: bool, *,
+                          files: bool = False) -> Example | None:
+        """The example value of an argument; none for an optional one without a valid value
+        (leaving it out keeps the example call valid)."""
+        if not (has_value(declared) or required):
+            return None
+        sample = self.sampler.example_for(declared, schema, pointer, drop="readOnly", files=files)
+        return sample if sample.valid or required else None
 
     def types_example(self, schema: Any, pointer: Pointer) -> Any:
         resolved, _ = self.resolver.resolve(schema, pointer)
@@ -318,9 +330,9 @@ class _Builder:
         return declared_example({})
 
     def _body(self, op: dict[str, Any], ptr: Pointer, scope: Scope, taken: set[str],
-              prefix: str) -> tuple[str | None, Code | None, list[tuple[Param, TypeInfo, bool]]]:
+              prefix: str) -> _BodyParts:
         if "requestBody" not in op:
-            return None, None, []
+            return _BodyParts(None, None, [])
         body, body_ptr = self.resolver.resolve(op["requestBody"], (*ptr, "requestBody"))
         content = body.get("content") or {}
         media_type = _pick_media(content)
@@ -342,7 +354,7 @@ class _Builder:
             param = Param(name, "body", "body", annotation, body_required, False,
                           info.description, False, False,
                           Example(text.encode() if encoding == "binary" else text))
-            return media_type, name, [(param, info, body_required)]
+            return _BodyParts(media_type, name, [(param, info, body_required)])
         if self.types.is_object(schema, schema_ptr):
             props, required = self.types.object_fields(schema, schema_ptr)
             out = []
@@ -354,27 +366,25 @@ class _Builder:
                 example: Any = _usable(self.types_example(prop, prop_ptr), info.nullable)
                 if isinstance(media_example, dict) and wire in media_example:
                     example = _usable(media_example[wire], info.nullable)
-                if has_value(example) or is_required:
-                    example = self.sampler.example_for(example, prop, prop_ptr, drop="readOnly",
-                                                       files=encoding == "multipart")
+                sample = self._argument_example(example, prop, prop_ptr, is_required,
+                                                files=encoding == "multipart")
                 param = Param(
                     name=_param_name(wire, "field", taken),
                     wire_name=wire, location="body",
                     annotation=_optional(info.annotation) if info.nullable else info.annotation,
                     required=is_required, positional=False, description=info.description,
-                    deprecated=info.deprecated, nullable=info.nullable,
-                    example=Example(example) if has_value(example) else None)
+                    deprecated=info.deprecated, nullable=info.nullable, example=sample)
                 out.append((param, info, is_required))
-            return media_type, None, out
+            # A `required` name no property declares (a misspelling) makes every call invalid.
+            return _BodyParts(media_type, None, out, satisfiable=required <= set(props))
         info = self.types.translate(schema, schema_ptr, "typeddict", prefix + "Body", scope)
-        example = self.sampler.example_for(media_example, schema, schema_ptr,
-                                           drop="readOnly")
+        sample = self.sampler.example_for(media_example, schema, schema_ptr, drop="readOnly")
         name = Code(unique("body", taken))
         param = Param(name, "body", "body",
                       _optional(info.annotation) if info.nullable else info.annotation,
                       body_required, False, _text(body.get("description")) or info.description,
-                      False, info.nullable, Example(example))
-        return media_type, name, [(param, info, body_required)]
+                      False, info.nullable, sample)
+        return _BodyParts(media_type, name, [(param, info, body_required)])
 
     @staticmethod
     def _order(params: list[tuple[Param, TypeInfo, bool]],
@@ -411,14 +421,19 @@ class _Builder:
                                                   f"response status code {code!r} is not an "
                                                   "HTTP status, a range like 4XX, or default")])
         codes = sorted(str(c) for c in responses if re.fullmatch(r"2[0-9X]{2}", str(c).upper()))
+        redirects = sorted(str(c) for c in responses if re.fullmatch(r"3[0-9X]{2}", str(c).upper()))
+        if not codes and redirects:
+            # The documented outcome is a redirect (browser flows): it is the answer.
+            return _no_content(redirects[0])
         if not codes:
             return _no_content("200")
         status = codes[0]
-        if status in ("204", "205"):
-            # These statuses never carry a body, whatever content the spec lists.
-            return _no_content(status)
         resp, resp_ptr = self.resolver.resolve(responses[status], (*ptr, "responses", status))
         content = resp.get("content") or {}
+        if status in ("204", "205"):
+            # These statuses never carry a body, whatever content the spec lists (but a mock
+            # still tries to invent one for a media type without a schema).
+            return replace(_no_content(status), schemaless=_schemaless(content))
         media_type = _pick_json(content)
         if media_type is None:
             other = _pick_media(content)
@@ -432,7 +447,7 @@ class _Builder:
         schema = media.get("schema") or {}
         schema_ptr = (*resp_ptr, "content", media_type, "schema")
         declared = declared_example(media)
-        example = self.sampler.example_for(declared, schema, schema_ptr, drop="writeOnly")
+        sample = self.sampler.example_for(declared, schema, schema_ptr, drop="writeOnly")
         info = self.types.translate(schema, schema_ptr, "model", scope.root, scope)
         root = scope.root
         annotation = _optional(info.annotation) if info.nullable else info.annotation
@@ -445,9 +460,10 @@ class _Builder:
             not info.nullable and self.types.is_object(schema, schema_ptr)) else "adapter"
         root_class = next((c for c in scope.classes if c.name == root), None)
         print_attr = root_class.fields[0].name if root_class and root_class.fields else None
-        return ResponseDef(status, Code(root), kind, media_type, example,
+        return ResponseDef(status, Code(root), kind, media_type, sample.value,
                            info.children, Code(root), tuple(Code(m) for m in scope.module),
-                           print_attr)
+                           print_attr, schemaless=_schemaless({media_type: media}),
+                           example_as_declared=sample.as_declared)
 
     # -- resources ------------------------------------------------------------------------
 
@@ -477,6 +493,12 @@ class _Builder:
 
 def _param_name(wire: str, fallback: str, taken: set[str]) -> Code:
     return Code(unique(identifier(wire, fallback=fallback, reserved=PARAM_RESERVED), taken))
+
+
+def _schemaless(content: Any) -> bool:
+    """Whether a response's content lists a media type without a schema."""
+    return isinstance(content, dict) and any(
+        not (isinstance(m, dict) and isinstance(m.get("schema"), dict)) for m in content.values())
 
 
 def _no_content(status: str) -> ResponseDef:
@@ -546,6 +568,11 @@ def _example_body(body_param: Code | None, params: tuple[Param, ...]) -> Example
     return Example(body) if any(p.location == "body" for p in params) else None
 
 
+def _sends_nothing(value: Any) -> bool:
+    """Whether a parameter value puts nothing on the wire (null, or a list of only nulls)."""
+    return value is None or (isinstance(value, list) and all(v is None for v in value))
+
+
 def _root_dots(resource_path: tuple[str, ...]) -> str:
     """Relative-import dots from a resource module (`resources/<path>/__init__.py`) to the root."""
     return "." * (len(resource_path) + 2)
@@ -554,6 +581,15 @@ def _root_dots(resource_path: tuple[str, ...]) -> str:
 def _package_version(api_version: str) -> Code:
     """The API's version when it is a plain release number (PEP 440), else 0.0.0."""
     return Code(api_version if re.fullmatch(r"[0-9]+(\.[0-9]+){0,3}", api_version) else "0.0.0")
+
+
+class _BodyParts(NamedTuple):
+    """What an operation's request body adds to its method."""
+
+    content_type: str | None
+    param_name: Code | None  # the one `body` argument; None when fields are arguments
+    fields: list[tuple[Param, TypeInfo, bool]]
+    satisfiable: bool = True  # False when no body can satisfy the schema
 
 
 _ENCODING_PREFERENCE = ("json", "form", "multipart", "binary", "text")

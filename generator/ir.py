@@ -94,6 +94,12 @@ class Example:
     """An example value (any JSON value, None included) taken from or built for the spec."""
 
     value: Any
+    # False when no value could be found that the schema accepts (an unsatisfiable schema, or
+    # one the sampler cannot follow): a server that validates requests will refuse it.
+    valid: bool = True
+    # Whether the spec's own examples (or, without one, its schemas' example and default
+    # values) already gave this value, unchanged: what a mock server answering from them sends.
+    as_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,17 @@ class ResponseDef:
     class_name: Code | None
     module: tuple[Code, ...]
     print_attr: Code | None
+    # A JSON media type declared without a schema: only the spec's own example describes it.
+    schemaless: bool = False
+    # The spec's own example of this answer is valid (see Example.as_declared).
+    example_as_declared: bool = False
+
+    @property
+    def prefer_example(self) -> bool:
+        """Whether the generated test asks a mock server for the spec's example answer rather
+        than one it invents: a schema-less answer cannot be invented, and a valid example
+        avoids a mock's own generator (Prism's fails on some schemas)."""
+        return self.schemaless or self.example_as_declared
 
     @property
     def accept(self) -> str | None:
@@ -140,6 +157,10 @@ class ResponseDef:
         if self.kind == "none":
             return "*/*"
         return self.content_type if self.kind in ("text", "bytes") else None
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.status.startswith("3")
 
     @property
     def status_code(self) -> int:
@@ -202,6 +223,8 @@ class Operation:
     request_builder: Code
     example_request: tuple[str, tuple[tuple[str, str], ...]]
     example_body: Example | None
+    # Whether the example call is one a server validating against the spec accepts.
+    example_is_valid: bool
 
     @property
     def call_path(self) -> Code:
@@ -235,6 +258,16 @@ class Resource:
     @property
     def async_class_name(self) -> Code:
         return Code("Async" + self.class_name)
+
+    @property
+    def tests_may_skip(self) -> bool:
+        """Whether a generated test skips an operation (so the test module imports pytest)."""
+        return not all(op.example_is_valid for op in self.operations)
+
+    @property
+    def tests_prefer_example(self) -> bool:
+        """Whether a generated test asks for the spec's example answer (so imports it)."""
+        return any(op.response.prefer_example for op in self.operations)
 
 
 @dataclass(frozen=True)

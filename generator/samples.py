@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from openapi_schema_validator import (
@@ -12,7 +13,9 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
+from generator.ir import Example
 from generator.load import Pointer
+from generator.patterns import finds, matching_string
 from generator.refs import Resolver
 
 MISSING = object()
@@ -20,6 +23,7 @@ _FORMAT_SAMPLES = {
     "uuid": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
     "date-time": "2024-01-01T00:00:00Z",
     "date": "2024-01-01",
+    "byte": "ZXhhbXBsZQ==",
     "email": "user@example.com",
     "uri": "https://example.com",
     "url": "https://example.com",
@@ -27,6 +31,9 @@ _FORMAT_SAMPLES = {
     "ipv4": "127.0.0.1",
 }
 MAX_DEPTH = 32
+# Bounds on the work one sample may take: union members tried, array items built.
+MAX_MEMBERS_TRIED = 8
+MAX_ITEMS = 8
 # Below this depth a sample fills optional properties too; deeper, only required ones.
 OPTIONAL_DEPTH = 3
 
@@ -82,10 +89,11 @@ class Sampler:
             return False
 
     def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str,
-                    files: bool = False) -> Any:
+                    files: bool = False) -> Example:
         """`declared` if the schema accepts it, else a value built from the schema; without the
         properties marked `drop` ("readOnly" for requests, "writeOnly" for responses). With
         `files` (multipart bodies), binary strings are sampled as bytes to upload."""
+        original = declared
         if isinstance(declared, str) and declared.lstrip()[:1] in ("{", "["):
             # Some specs write a JSON example as a string of JSON text.
             try:
@@ -95,11 +103,16 @@ class Sampler:
             if has_value(parsed) and self.fits(parsed, pointer):
                 declared = parsed
         if has_value(declared) and self.fits(declared, pointer):
-            return self.without(declared, schema, pointer, drop)
+            return Example(self.without(declared, schema, pointer, drop),
+                           as_declared=declared is original)
         built = self.sample(schema, pointer, files=files)
-        if not self.fits(built, pointer):
+        valid = self.fits(_as_json(built), pointer)
+        as_declared = valid and not has_value(original)
+        if not valid:
             built = self.sample(schema, pointer, trust=False, files=files)
-        return self.without(built if has_value(built) else None, schema, pointer, drop)
+            valid = self.fits(_as_json(built), pointer)
+        return Example(self.without(built if has_value(built) else None, schema, pointer, drop),
+                       valid, as_declared)
 
     def without(self, value: Any, schema: Any, pointer: Pointer, flag: str, depth: int = 0) -> Any:
         """`value` minus the object properties whose schema sets `flag` (readOnly/writeOnly)."""
@@ -133,11 +146,13 @@ class Sampler:
 
     def sample(self, schema: Any, pointer: Pointer, *, trust: bool = True,
                path: tuple[Pointer, ...] = (), required: frozenset[str] = frozenset(),
-               files: bool = False) -> Any:
+               files: bool = False, variant: int = 0) -> Any:
         """A value for the schema; with `trust`, the schema's own examples come first.
 
         Optional properties are filled only near the top, so samples of big specs stay small;
-        a schema met again on its own path (recursion) gets an empty container.
+        a schema met again on its own path (recursion) gets an empty container. Different
+        `variant`s give different values where the schema allows (items of a `uniqueItems`
+        array).
         """
         schema, pointer = self.resolver.resolve(schema, pointer)
         if not isinstance(schema, dict):
@@ -151,7 +166,8 @@ class Sampler:
             return schema["examples"][0]
         enum = schema.get("enum")
         if isinstance(enum, list) and enum:
-            return next((v for v in enum if v is not None), None)
+            choices = [v for v in enum if v is not None] or [None]
+            return choices[variant % len(choices)]
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
@@ -167,8 +183,8 @@ class Sampler:
                     if isinstance(first, dict):
                         required = required | set(first.get("required") or ())
                     break
-                return self.sample(schema[key][0], (*pointer, key, "0"), trust=trust,
-                                   path=inner, files=files)
+                return self._member_sample(schema, pointer, key, trust=trust, path=inner,
+                                           files=files, variant=variant)
         if isinstance(schema.get("allOf"), list):
             # One part may list as required what another part defines.
             parts = [self.resolver.resolve(p, (*pointer, "allOf", str(i)))[0]
@@ -178,7 +194,7 @@ class Sampler:
             merged: dict[str, Any] = {}
             for i, part in enumerate(schema["allOf"]):
                 value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner,
-                                    required=wanted, files=files)
+                                    required=wanted, files=files, variant=variant)
                 if value is None:
                     continue  # a part that only annotates (description, ...)
                 if not isinstance(value, dict):
@@ -189,36 +205,101 @@ class Sampler:
             wanted = required | set(schema.get("required") or ())
             values = {
                 key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner,
-                                 files=files)
+                                 files=files, variant=variant)
                 for key, prop in (schema.get("properties") or {}).items()
                 if isinstance(prop, dict) and (key in wanted or len(path) < OPTIONAL_DEPTH)
             }
             return {k: v for k, v in values.items() if has_value(v)}
         if kind == "array":
-            item = self.sample(schema.get("items", {}), (*pointer, "items"), trust=trust,
-                               path=inner, files=files)
-            return [item] if has_value(item) else []
+            return self._array_sample(schema, pointer, trust=trust, path=inner, files=files)
         if files and kind == "string" and schema.get("format") == "binary":
             # A file upload in a request (responses carry binary fields as text).
             return b"example"
         if kind == "string":
-            text = _FORMAT_SAMPLES.get(str(schema.get("format")), "string")
-            max_len = schema.get("maxLength")
-            return text[:max_len] if isinstance(max_len, int) and max_len < len(text) else text
+            return _string(schema, variant)
         if kind == "integer":
-            return _bounded(schema, 0)
+            return _bounded(schema, variant)
         if kind == "number":
-            return float(_bounded(schema, 0))
+            return float(_bounded(schema, variant))
         if kind == "boolean":
             return True
         return None
 
 
-def _bounded(schema: dict[str, Any], value: int) -> int:
+    def _member_sample(self, schema: dict[str, Any], pointer: Pointer, key: str, *, trust: bool,
+                       path: tuple[Pointer, ...], files: bool, variant: int) -> Any:
+        """A sample of the first `oneOf`/`anyOf` member whose sample the whole union accepts
+        (for `oneOf`, a value of one member is often a value of another too)."""
+        first: Any = MISSING
+        for i, member in enumerate(schema[key][:MAX_MEMBERS_TRIED]):
+            value = self.sample(member, (*pointer, key, str(i)), trust=trust, path=path,
+                                files=files, variant=variant)
+            if i == 0:
+                first = value
+            if len(schema[key]) == 1 or (has_value(value) and self.fits(_as_json(value), pointer)):
+                return value
+        if schema.get("nullable") is True and self.fits(None, pointer):
+            return None  # no member's value is unambiguous, but null is
+        return first
+
+    def _array_sample(self, schema: dict[str, Any], pointer: Pointer, *, trust: bool,
+                      path: tuple[Pointer, ...], files: bool) -> list[Any]:
+        """As many items as `minItems` asks (at least one), distinct under `uniqueItems`."""
+        low = schema.get("minItems")
+        count = max(1, min(low, MAX_ITEMS)) if isinstance(low, int) else 1
+        unique = schema.get("uniqueItems") is True
+        items: list[Any] = []
+        for variant in range(count + MAX_ITEMS):
+            if len(items) == count:
+                break
+            # Only a built value can vary: the schema's own example is used once.
+            item = self.sample(schema.get("items", {}), (*pointer, "items"),
+                               trust=trust and variant == 0, path=path, files=files,
+                               variant=variant)
+            if not has_value(item):
+                return []
+            if not (unique and item in items):
+                items.append(item)
+        return items
+
+
+def _as_json(value: Any) -> Any:
+    """`value` as the JSON Schema validator sees it: an upload's bytes as a string."""
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    return value
+
+
+def _string(schema: dict[str, Any], variant: int = 0) -> str:
+    """A string within the schema's format, pattern and length bounds, as far as it can."""
+    low = schema.get("minLength")
+    high = schema.get("maxLength")
+    low = low if isinstance(low, int) and low > 0 else 0
+    high = high if isinstance(high, int) and high >= low else None
+    text = _FORMAT_SAMPLES.get(str(schema.get("format")), "string")
+    if variant:
+        text = f"{text}{variant + 1}" if text == "string" else text
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and (variant or not finds(pattern, text)):
+        text = matching_string(pattern, low, high, variant) or text
+    if len(text) < low:
+        text = (text * (low // max(len(text), 1) + 1))[:low]
+    return text[:high] if high is not None else text
+
+
+def _bounded(schema: dict[str, Any], offset: int) -> int:
+    """The smallest whole number from 0 up that the bounds allow, plus `offset` if it fits."""
     low = schema.get("minimum")
     high = schema.get("maximum")
+    value = 0
     if isinstance(low, (int, float)) and value < low:
-        value = int(low) + (1 if schema.get("exclusiveMinimum") is True else 0)
+        value = math.ceil(low) + (1 if schema.get("exclusiveMinimum") is True else 0)
+    if not (isinstance(high, (int, float)) and value + offset > high):
+        value += offset
     if isinstance(high, (int, float)) and value > high:
-        value = int(high)
+        value = math.floor(high)
     return value

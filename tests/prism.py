@@ -61,6 +61,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+import pytest
+
 __all__ = [
     "INSTALL_COMMAND",
     "PRISM_DIR",
@@ -68,6 +70,7 @@ __all__ = [
     "PRISM_VERSION",
     "PrismError",
     "prism_executable",
+    "require_prism",
     "run_prism",
     "skip_reason",
 ]
@@ -121,6 +124,17 @@ def skip_reason() -> str | None:
             f"{PRISM_VERSION} is expected: run `{INSTALL_COMMAND}`"
         )
     return None
+
+
+def require_prism() -> None:
+    """Skip the calling test when Prism cannot run; fail it instead under
+    SDKWRIGHT_REQUIRE_PRISM=1 (CI), where a silent skip would hide a broken install."""
+    reason = skip_reason()
+    if reason is None:
+        return
+    if os.environ.get("SDKWRIGHT_REQUIRE_PRISM") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def _free_port() -> int:

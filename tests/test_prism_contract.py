@@ -9,14 +9,13 @@ matched the spec.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prism import run_prism, skip_reason
+from prism import require_prism, run_prism
 
 from generator.build import Names
 from generator.ir import Api, Operation
@@ -26,15 +25,6 @@ from generator.write import write
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "livestream.yaml"
 VARIANT = ROOT / "tests" / "fixtures" / "variants" / "livestream_31_refs.yaml"
-
-
-def _require_prism() -> None:
-    reason = skip_reason()
-    if reason is None:
-        return
-    if os.environ.get("SDKWRIGHT_REQUIRE_PRISM") == "1":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def _call(client: Any, op: Operation) -> Any:
@@ -51,7 +41,7 @@ def _operations(api: Api) -> list[Operation]:
 
 @pytest.fixture(scope="module")
 def prism_url() -> Iterator[str]:
-    _require_prism()
+    require_prism()
     with run_prism(SPEC) as url:
         yield url
 
@@ -91,7 +81,7 @@ def test_prism_rejects_a_request_off_the_spec(generated_client: Any) -> None:
 
 def test_variant_spec_operations_get_2xx_from_prism(tmp_path: Path) -> None:
     """The 3.1, all-$ref, camelCase-operationId variant passes the same contract."""
-    _require_prism()
+    require_prism()
     names = Names("livestream_contract_variant", "Variant", "VARIANT")
     files, _ = generate(VARIANT, names)
     write(files, tmp_path / "out")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import httpx
-import pytest
-from prism import run_prism, skip_reason
+from prism import require_prism, run_prism
 
 SPEC = """\
 openapi: 3.0.3
@@ -52,11 +50,7 @@ AUTH = {"Authorization": "Bearer test-token"}
 
 
 def test_prism_validates_requests_and_serves_examples(tmp_path: Path) -> None:
-    reason = skip_reason()
-    if reason is not None:
-        if os.environ.get("SDKWRIGHT_REQUIRE_PRISM"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_prism()
 
     spec = tmp_path / "openapi.yaml"
     spec.write_text(SPEC, encoding="utf-8")

@@ -65,6 +65,9 @@ class RequestOptions:
     extra_query: Optional[Query] = None
     extra_body: Optional[Body] = None
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    # The operation's documented outcome is a redirect (it declares 3XX and no 2XX): the
+    # redirect is the answer, so it is neither followed nor raised as an error.
+    redirect_is_result: bool = False
 
 
 Parser = Callable[[httpx.Response], T]
@@ -200,6 +203,12 @@ def _is_file(value: object) -> bool:
     return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
 
 
+def _is_structured(value: object) -> bool:
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, Mapping) for item in value)
+    return isinstance(value, Mapping)
+
+
 def _content(value: object) -> bytes:
     if isinstance(value, (bytes, bytearray)):
         return bytes(value)
@@ -230,6 +239,11 @@ def _encode_body(
         parts: List[Tuple[str, Any]] = []
         for key, value in fields.items():
             if isinstance(value, NotGiven) or value is None:
+                continue
+            if _is_structured(value):
+                # OpenAPI's default for an object (or a list of them) is one JSON part.
+                data = json.dumps(jsonable(value), separators=(",", ":")).encode()
+                parts.append((key, (None, data, "application/json")))
                 continue
             for item in value if isinstance(value, list) else [value]:
                 if _is_file(item):
@@ -367,8 +381,11 @@ class BaseClient:
         delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
         return delay * (1 - 0.25 * random.random())
 
-    def process(self, response: httpx.Response, parse: Parser[T]) -> T:
-        if not response.is_success:
+    def process(
+        self, response: httpx.Response, parse: Parser[T], options: RequestOptions
+    ) -> T:
+        redirected = options.redirect_is_result and 300 <= response.status_code < 400
+        if not (response.is_success or redirected):
             raise make_status_error(response, _error_body(response))
         try:
             return parse(response)
@@ -414,7 +431,11 @@ class SyncAPIClient(BaseClient):
         for attempt in range(self.max_retries + 1):
             retries_left = self.max_retries - attempt
             try:
-                response = self._client.send(request)
+                response = self._client.send(
+                    request,
+                    follow_redirects=self._client.follow_redirects
+                    and not options.redirect_is_result,
+                )
             except httpx.TimeoutException as exc:
                 if retries_left > 0:
                     time.sleep(self.retry_delay(attempt, None))
@@ -433,7 +454,7 @@ class SyncAPIClient(BaseClient):
                 response.close()
                 time.sleep(self.retry_delay(attempt, response))
                 continue
-            return self.process(response, parse)
+            return self.process(response, parse, options)
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -462,7 +483,11 @@ class AsyncAPIClient(BaseClient):
         for attempt in range(self.max_retries + 1):
             retries_left = self.max_retries - attempt
             try:
-                response = await self._client.send(request)
+                response = await self._client.send(
+                    request,
+                    follow_redirects=self._client.follow_redirects
+                    and not options.redirect_is_result,
+                )
             except httpx.TimeoutException as exc:
                 if retries_left > 0:
                     await asyncio.sleep(self.retry_delay(attempt, None))
@@ -481,7 +506,7 @@ class AsyncAPIClient(BaseClient):
                 await response.aclose()
                 await asyncio.sleep(self.retry_delay(attempt, response))
                 continue
-            return self.process(response, parse)
+            return self.process(response, parse, options)
         raise AssertionError("unreachable")
 
     async def close(self) -> None:

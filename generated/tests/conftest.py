@@ -17,6 +17,11 @@ from typing import Any, Dict, Iterator, List, Tuple, Type
 
 import pytest
 
+# Sent by tests of operations whose answer the spec's own example describes validly, or only
+# the example does (no schema): this RFC 7240 preference asks a mock server that invents
+# answers from schemas (Prism's --dynamic) for that example instead. Other servers ignore it.
+PREFER_EXAMPLE = {"Prefer": "dynamic=false"}
+
 
 @dataclass
 class Recorded:

@@ -40,7 +40,7 @@ from cloudflare_realtime.types.realtime_kit.livestream_get_org_analytics_respons
     LivestreamGetOrgAnalyticsResponse,
 )
 
-from .conftest import MockServer
+from .conftest import PREFER_EXAMPLE, MockServer
 
 
 def _call_start_livestreaming_a_meeting(
@@ -51,6 +51,7 @@ def _call_start_livestreaming_a_meeting(
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
         name="prdmmp-xhycsl",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -62,6 +63,7 @@ async def _acall_start_livestreaming_a_meeting(
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
         name="prdmmp-xhycsl",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -148,6 +150,7 @@ def _call_stop_livestreaming_a_meeting(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -158,6 +161,7 @@ async def _acall_stop_livestreaming_a_meeting(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -215,6 +219,7 @@ def _call_get_all_livestreams(
     return client.realtime_kit.livestreams.get_all_livestreams(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -224,6 +229,7 @@ async def _acall_get_all_livestreams(
     return await client.realtime_kit.livestreams.get_all_livestreams(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -327,6 +333,7 @@ def _call_get_meeting_active_livestreams(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -337,6 +344,7 @@ async def _acall_get_meeting_active_livestreams(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -437,6 +445,7 @@ def _call_get_livestream_session_for_livestream_id(
         livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -448,6 +457,7 @@ async def _acall_get_livestream_session_for_livestream_id(
             livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             app_id="app_id",
+            extra_headers=PREFER_EXAMPLE,
         )
     )
 
@@ -594,6 +604,7 @@ def _call_get_active_livestreams_for_livestream_id(
         livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -605,6 +616,7 @@ async def _acall_get_active_livestreams_for_livestream_id(
             livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             app_id="app_id",
+            extra_headers=PREFER_EXAMPLE,
         )
     )
 
@@ -749,6 +761,7 @@ def _call_get_livestream_session_details_for_session_id(
             livestream_session_id="3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             app_id="app_id",
+            extra_headers=PREFER_EXAMPLE,
         )
     )
 
@@ -760,6 +773,7 @@ async def _acall_get_livestream_session_details_for_session_id(
         livestream_session_id="3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -862,6 +876,7 @@ def _call_get_livestream_analytics_complete(
     return client.realtime_kit.livestreams.get_livestream_analytics_complete(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -871,6 +886,7 @@ async def _acall_get_livestream_analytics_complete(
     return await client.realtime_kit.livestreams.get_livestream_analytics_complete(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -949,6 +965,7 @@ def _call_get_livestream_analytics_daywise(
     return client.realtime_kit.livestreams.get_livestream_analytics_daywise(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -958,6 +975,7 @@ async def _acall_get_livestream_analytics_daywise(
     return await client.realtime_kit.livestreams.get_livestream_analytics_daywise(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -1063,6 +1081,7 @@ def _call_get_org_analytics(client: Cloudflare) -> LivestreamGetOrgAnalyticsResp
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         start_date="2025-01-01",
         end_date="2025-01-31",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
@@ -1074,6 +1093,7 @@ async def _acall_get_org_analytics(
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         start_date="2025-01-01",
         end_date="2025-01-31",
+        extra_headers=PREFER_EXAMPLE,
     )
 
 
