@@ -28,7 +28,7 @@ ANNOTATION_NAMES = frozenset(
         "str", "int", "float", "bool", "object", "bytes", "date", "datetime", "Any", "Dict",
         "List", "Literal", "Mapping", "Optional", "Sequence", "Union", "Annotated", "Required",
         "TypedDict", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "schemas", "None",
-        "FileContent", "FileTypes",
+        "FileContent", "FileTypes", "TaggedUnion",
     }
 )
 MAX_LENGTH = 80

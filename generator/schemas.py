@@ -9,11 +9,11 @@ from typing import Any, Literal
 
 from generator.annotations import names_used
 from generator.errors import Problem, SpecError
-from generator.escape import Code, py_literal
+from generator.escape import Code, py_literal, py_str
 from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
 from generator.load import BUNDLE_KEY, Pointer
 from generator.names import class_name, field_name, safe_class, singular, unique
-from generator.refs import Resolver
+from generator.refs import Resolver, parse_ref
 
 Form = Literal["model", "typeddict"]
 
@@ -37,6 +37,8 @@ class TypeInfo:
     constraints: tuple[tuple[str, str], ...]
     enum_values: tuple[Code, ...]
     children: tuple[DocField, ...]
+    # The annotation is a generated class (model or TypedDict), not an expression.
+    is_class: bool = False
 
 
 @dataclass
@@ -80,7 +82,7 @@ _IMPORT_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("typing", ("Any", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "Union")),
     ("typing_extensions", ("Annotated", "Required", "TypedDict")),
 )
-_RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum", "OpenIntEnum")
+_RUNTIME_NAMES = ("BaseModel", "Field", "OpenEnum", "OpenIntEnum", "TaggedUnion")
 _RUNTIME_TYPES = ("FileContent", "FileTypes")
 
 
@@ -153,7 +155,7 @@ class SchemaTranslator:
                 target, target_ptr, form, (*stack, target_ptr))
             info = self._base_info(target, target_ptr)
             return _with(info, annotation=Code(name), doc_type=Code(name), children=children,
-                         nullable=info.nullable or _nullable(schema))
+                         nullable=info.nullable or _nullable(schema), is_class=True)
         if target_ptr in stack:
             return self._info(target, target_ptr, Code("object"), Code("object"))
         return self._translate_inline(target, target_ptr, form, hint, scope, (*stack, target_ptr))
@@ -192,7 +194,8 @@ class SchemaTranslator:
             cls = self._build_class(schema, pointer, form, cls_name, scope, stack)
             scope.classes.append(cls)
             children = self._doc_children(schema, pointer, form, stack)
-            return _with(info, annotation=cls_name, doc_type=cls_name, children=children)
+            return _with(info, annotation=cls_name, doc_type=cls_name, children=children,
+                         is_class=True)
         if "const" in schema and _literal_ok(schema["const"]):
             lit = Code(f"Literal[{py_literal(schema['const'])}]")
             return _with(info, annotation=lit, doc_type=lit)
@@ -235,14 +238,16 @@ class SchemaTranslator:
     def _translate_union(self, schema: dict[str, Any], pointer: Pointer, key: str, form: Form,
                          hint: str, scope: Scope, stack: tuple[Pointer, ...],
                          info: TypeInfo) -> TypeInfo:
-        parts: list[TypeInfo] = []
+        members: list[_Member] = []
         nullable = info.nullable
         for i, sub in enumerate(schema[key]):
             if isinstance(sub, dict) and _schema_type(sub) == "null":
                 nullable = True
                 continue
-            parts.append(self.translate(sub, (*pointer, key, str(i)), form, f"{hint}Variant{i}",
-                                        scope, stack))
+            sub_ptr = (*pointer, key, str(i))
+            members.append(_Member(sub, sub_ptr, self.translate(
+                sub, sub_ptr, form, f"{hint}Variant{i}", scope, stack)))
+        parts = [m.info for m in members]
         if not parts:
             return _with(info, annotation=Code("None"), doc_type=Code("None"), nullable=True)
         nullable = nullable or any(p.nullable for p in parts)
@@ -250,8 +255,74 @@ class SchemaTranslator:
         docs = _dedupe([p.doc_type for p in parts])
         ann = anns[0] if len(anns) == 1 else Code(f"Union[{', '.join(anns)}]")
         doc = docs[0] if len(docs) == 1 else Code(f"Union[{', '.join(docs)}]")
+        # Request TypedDicts need no runtime selection: the plain Union is exact for them.
+        if form == "model" and len(anns) > 1 and "discriminator" in schema:
+            ann = self._tagged(schema["discriminator"], (*pointer, "discriminator"), members,
+                               ann)
         children = tuple(c for p in parts for c in p.children)
         return _with(info, annotation=ann, doc_type=doc, nullable=nullable, children=children)
+
+    def _tagged(self, discriminator: Any, pointer: Pointer, members: list[_Member],
+                union: Code) -> Code:
+        """`union` with its member chosen by the discriminator's tag at runtime; `union`
+        itself, and a warning, when the discriminator cannot be used as written."""
+        found = self._tags(discriminator, pointer, members)
+        if isinstance(found, Problem):
+            if found not in self.warnings:
+                self.warnings.append(found)
+            return union
+        items = ", ".join(f"{py_str(tag)}: {member}" for tag, member in found.items())
+        prop = py_str(discriminator["propertyName"])
+        return Code(f"Annotated[{union}, TaggedUnion({prop}, {{{items}}})]")
+
+    def _tags(self, discriminator: Any, pointer: Pointer,
+              members: list[_Member]) -> dict[str, Code] | Problem:
+        """Tag value -> member class, or why the discriminator is unusable."""
+        def unusable(where: Pointer, why: str) -> Problem:
+            return self.doc.problem(where, f"discriminator ignored, the union stays untagged: "
+                                           f"{why}")
+
+        if not isinstance(discriminator, dict) or not isinstance(
+                discriminator.get("propertyName"), str) or not discriminator["propertyName"]:
+            return unusable(pointer, "it has no propertyName")
+        for m in members:
+            if not m.info.is_class:
+                return unusable(m.pointer, "this member is not an object schema")
+        targets = [self.resolver.resolve(m.schema, m.pointer)[1] for m in members]
+        mapping = discriminator.get("mapping", {})
+        if not isinstance(mapping, dict):
+            return unusable((*pointer, "mapping"), "mapping is not an object")
+        tags: dict[str, Code] = {}
+        for tag, ref in mapping.items():
+            index = self._mapped_member(ref, targets)
+            if index is None:
+                return unusable((*pointer, "mapping", tag),
+                                f"mapping value {ref!r} names no member of the union (a value is "
+                                "a schema name or a #/... reference)")
+            tags[tag] = members[index].info.annotation
+        # Members the mapping does not name are tagged with their schema's name.
+        mapped = set(tags.values())
+        for m, target in zip(members, targets, strict=True):
+            name = named_schema(target)
+            if name is not None and m.info.annotation not in mapped:
+                tags.setdefault(name, m.info.annotation)
+        if not tags:
+            return unusable(pointer, "no member has a tag: inline members need a mapping")
+        return tags
+
+    def _mapped_member(self, ref: Any, targets: list[Pointer]) -> int | None:
+        """The member a mapping value names: a reference (`#/components/schemas/Cat`) or a
+        bare schema name (`Cat`), compared after following `$ref` chains."""
+        if not isinstance(ref, str):
+            return None
+        pointer = parse_ref(ref) if ref.startswith("#") else ("components", "schemas", ref)
+        if pointer is None:
+            return None
+        try:
+            _, target = self.resolver.resolve(self.resolver.get(pointer), pointer)
+        except (KeyError, SpecError):
+            return None
+        return targets.index(target) if target in targets else None
 
     # -- classes --------------------------------------------------------------------------
 
@@ -361,6 +432,15 @@ class SchemaTranslator:
         return TypeInfo(ann, doc, _nullable(schema), desc if isinstance(desc, str) else None,
                         schema.get("deprecated") is True, schema.get("readOnly") is True,
                         schema.get("writeOnly") is True, constraints, (), ())
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One non-null member of a oneOf/anyOf, as written and as translated."""
+
+    schema: Any
+    pointer: Pointer
+    info: TypeInfo
 
 
 def named_schema(pointer: Pointer) -> str | None:
