@@ -456,8 +456,12 @@ class _Builder:
                 root = unique(root, scope.taken)
             scope.taken.add(root)
             scope.aliases.append(Alias(Code(root), annotation))
-        kind: Literal["model", "adapter"] = "model" if info.annotation == root or (
-            not info.nullable and self.types.is_object(schema, schema_ptr)) else "adapter"
+        # A model class: the one made here, or a component model the schema refers to (not a
+        # union or dict that an object-like schema can still turn into).
+        is_class = info.annotation == root or (
+            not info.nullable and self.types.is_object(schema, schema_ptr)
+            and _names_a_class(info.annotation))
+        kind: Literal["model", "adapter"] = "model" if is_class else "adapter"
         root_class = next((c for c in scope.classes if c.name == root), None)
         print_attr = root_class.fields[0].name if root_class and root_class.fields else None
         return ResponseDef(status, Code(root), kind, media_type, sample.value,
@@ -493,6 +497,11 @@ class _Builder:
 
 def _param_name(wire: str, fallback: str, taken: set[str]) -> Code:
     return Code(unique(identifier(wire, fallback=fallback, reserved=PARAM_RESERVED), taken))
+
+
+def _names_a_class(annotation: str) -> bool:
+    """Whether an annotation is a bare (or module-qualified) class name: `Pet`, `schemas.Pet`."""
+    return annotation != "object" and all(part.isidentifier() for part in annotation.split("."))
 
 
 def _schemaless(content: Any) -> bool:

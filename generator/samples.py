@@ -17,6 +17,7 @@ from generator.ir import Example
 from generator.load import Pointer
 from generator.patterns import finds, matching_string
 from generator.refs import Resolver
+from generator.schemas import constraint_only
 
 MISSING = object()
 _FORMAT_SAMPLES = {
@@ -177,14 +178,21 @@ class Sampler:
         inner = (*path, pointer)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
-                if "properties" in schema:
-                    # Variants that only constrain this object (e.g. which fields are required).
-                    first, _ = self.resolver.resolve(schema[key][0], (*pointer, key, "0"))
-                    if isinstance(first, dict):
-                        required = required | set(first.get("required") or ())
+                if "properties" not in schema:
+                    return self._member_sample(schema, pointer, key, trust=trust, path=inner,
+                                               files=files, variant=variant)
+                if all(map(constraint_only, schema[key])):
+                    # Variants that only say which of this object's fields are required.
+                    first = schema[key][0]
+                    required = required | set(first.get("required") or ())
                     break
+                # An object of its own properties plus those of one member.
+                own = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+                base = self.sample(own, pointer, trust=trust, path=path, required=required,
+                                   files=files, variant=variant)
                 return self._member_sample(schema, pointer, key, trust=trust, path=inner,
-                                           files=files, variant=variant)
+                                           files=files, variant=variant,
+                                           base=base if isinstance(base, dict) else {})
         if isinstance(schema.get("allOf"), list):
             # One part may list as required what another part defines.
             parts = [self.resolver.resolve(p, (*pointer, "allOf", str(i)))[0]
@@ -227,13 +235,18 @@ class Sampler:
 
 
     def _member_sample(self, schema: dict[str, Any], pointer: Pointer, key: str, *, trust: bool,
-                       path: tuple[Pointer, ...], files: bool, variant: int) -> Any:
+                       path: tuple[Pointer, ...], files: bool, variant: int,
+                       base: dict[str, Any] | None = None) -> Any:
         """A sample of the first `oneOf`/`anyOf` member whose sample the whole union accepts
-        (for `oneOf`, a value of one member is often a value of another too)."""
+        (for `oneOf`, a value of one member is often a value of another too); merged into
+        `base`, the union's own properties, when it has some."""
         first: Any = MISSING
         for i, member in enumerate(schema[key][:MAX_MEMBERS_TRIED]):
             value = self.sample(member, (*pointer, key, str(i)), trust=trust, path=path,
                                 files=files, variant=variant)
+            if base is not None:
+                value = {**base, **value} if isinstance(value, dict) else base
+            value = _with_tag(value, schema.get("discriminator"), member)
             if i == 0:
                 first = value
             if len(schema[key]) == 1 or (has_value(value) and self.fits(_as_json(value), pointer)):
@@ -261,6 +274,24 @@ class Sampler:
             if not (unique and item in items):
                 items.append(item)
         return items
+
+
+def _with_tag(value: Any, discriminator: Any, member: Any) -> Any:
+    """A union member's sample carrying the discriminator tag that selects that member: the
+    mapping's value for its reference, else its schema's name (OpenAPI's default). A value
+    the member's schema fixes itself (an enum of one) is left alone."""
+    if not (isinstance(value, dict) and isinstance(discriminator, dict)
+            and isinstance(member, dict) and isinstance(member.get("$ref"), str)):
+        return value
+    prop = discriminator.get("propertyName")
+    if not isinstance(prop, str) or value.get(prop) not in (None, "string"):
+        return value
+    ref = member["$ref"]
+    name = ref.rsplit("/", 1)[-1]
+    mapping = discriminator.get("mapping")
+    tags = [tag for tag, target in mapping.items() if target in (ref, name)] \
+        if isinstance(mapping, dict) else []
+    return {**value, prop: tags[0] if tags else name}
 
 
 def _as_json(value: Any) -> Any:

@@ -101,6 +101,19 @@ def import_lines(used: set[str], module: tuple[str, ...]) -> list[Code]:
     return lines
 
 
+# Keys that give a schema a shape of its own; a union member without any only adds constraints
+# (`required`, `not`, ...) to the object it sits in.
+_SHAPING_KEYS = frozenset({
+    "$ref", "type", "properties", "items", "enum", "const", "allOf", "oneOf", "anyOf",
+    "additionalProperties", "patternProperties", "format",
+})
+
+
+def constraint_only(member: Any) -> bool:
+    """Whether a union member only adds constraints (no type, properties or reference)."""
+    return isinstance(member, dict) and not _SHAPING_KEYS & member.keys()
+
+
 def _relative(source: tuple[str, ...], target: tuple[str, ...]) -> str:
     """How module `source` names module or package `target` (both package-relative)."""
     return "." * len(source) + ".".join(target)
@@ -180,7 +193,9 @@ class SchemaTranslator:
         self._check_type(schema, pointer)
         info = self._base_info(schema, pointer)
         for key in ("oneOf", "anyOf"):
-            if isinstance(schema.get(key), list) and schema[key]:
+            members = schema.get(key)
+            if isinstance(members, list) and members and not (
+                    self._object_like(schema, pointer) and all(map(constraint_only, members))):
                 return self._translate_union(schema, pointer, key, form, hint, scope, stack, info)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
@@ -300,15 +315,36 @@ class SchemaTranslator:
                                 f"mapping value {ref!r} names no member of the union (a value is "
                                 "a schema name or a #/... reference)")
             tags[tag] = members[index].info.annotation
-        # Members the mapping does not name are tagged with their schema's name.
+        # Members the mapping does not name are tagged with their schema's name (OpenAPI's
+        # rule) and, when their own schema fixes the property to one value, with that value:
+        # many specs rely on it instead of a mapping, and no other value could validate.
         mapped = set(tags.values())
         for m, target in zip(members, targets, strict=True):
+            if m.info.annotation in mapped:
+                continue
+            fixed = self.fixed_value(target, discriminator["propertyName"])
+            if fixed is not None:
+                tags.setdefault(fixed, m.info.annotation)
             name = named_schema(target)
-            if name is not None and m.info.annotation not in mapped:
+            if name is not None:
                 tags.setdefault(name, m.info.annotation)
         if not tags:
             return unusable(pointer, "no member has a tag: inline members need a mapping")
         return tags
+
+    def fixed_value(self, pointer: Pointer, prop: str) -> str | None:
+        """The one string value an object schema allows for property `prop` (a `const`, or an
+        `enum` of one), if it fixes one."""
+        props, _ = self.object_fields(self.resolver.get(pointer), pointer)
+        if prop not in props:
+            return None
+        schema, _ = self.resolver.resolve(*props[prop])
+        if not isinstance(schema, dict):
+            return None
+        values = [schema["const"]] if "const" in schema else schema.get("enum")
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+            return values[0]
+        return None
 
     def _mapped_member(self, ref: Any, targets: list[Pointer]) -> int | None:
         """The member a mapping value names: a reference (`#/components/schemas/Cat`) or a

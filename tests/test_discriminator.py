@@ -392,3 +392,64 @@ def test_members_in_other_files_are_tagged_by_schema_name(tmp_path: Path) -> Non
                    cwd=tmp_path / "out")
     assert check.returncode == 0, describe(check)
     assert check.stdout.split() == ["Dog", "Cat"]
+
+
+# Members that fix the tag themselves (an enum of one), with no mapping: a common shape (most
+# of OpenAI's discriminators). Open enums accept unknown strings, so the plain union would take
+# every event as its first member.
+FIXED_TAGS_SPEC = """\
+openapi: 3.0.3
+info: {title: Events, version: "1"}
+paths:
+  /event:
+    get:
+      operationId: getEvent
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - $ref: "#/components/schemas/ClickEvent"
+                  - $ref: "#/components/schemas/ViewEvent"
+                discriminator: {propertyName: type}
+components:
+  schemas:
+    ClickEvent:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string, enum: [click]}
+        x: {type: integer}
+    ViewEvent:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string, enum: [view]}
+        url: {type: string}
+"""
+
+FIXED_TAGS_PROBE = """
+import json
+from pydantic import TypeAdapter
+from events.types.event_get_event_response import EventGetEventResponse
+adapter = TypeAdapter(EventGetEventResponse)
+print(json.dumps([type(adapter.validate_python(v)).__name__ for v in (
+    {"type": "view", "url": "/"}, {"type": "click"}, {"type": "ViewEvent"}, {"type": "new"})]))
+"""
+
+
+def test_members_that_fix_the_tag_are_tagged_by_that_value(tmp_path: Path) -> None:
+    spec = tmp_path / "events.yaml"
+    spec.write_text(FIXED_TAGS_SPEC, "utf-8")
+    out = tmp_path / "out"
+    proc = sdkwright("generate", spec, "--out", out)
+    assert proc.returncode == 0, describe(proc)
+    assert ": warning:" not in proc.stderr, describe(proc)
+    proc = python("-c", FIXED_TAGS_PROBE, cwd=out)
+    assert proc.returncode == 0, describe(proc)
+    # Known values pick their member, the schema name still works, anything else falls back.
+    assert json.loads(proc.stdout) == ["ViewEvent", "ClickEvent", "ViewEvent", "ClickEvent"]
+    proc = generated_tests(out)
+    assert proc.returncode == 0, describe(proc)
