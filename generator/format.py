@@ -77,14 +77,17 @@ def _format_one(item: tuple[str, str]) -> str:
     return text
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Every file formatted. black takes most of a generation's time, so a big project is
-    formatted on every core; the result is the same bytes either way."""
-    items = list(files.items())
+def format_files(files: dict[str, str], preformatted: frozenset[str] = frozenset()
+                 ) -> dict[str, str]:
+    """Every file formatted, except those in `preformatted` (black's output already). black
+    takes most of a generation's time, so a big project is formatted on every core; the
+    result is the same bytes either way."""
+    items = [(path, text) for path, text in files.items() if path not in preformatted]
     workers = min(os.cpu_count() or 1, 8)
     if workers > 1 and sum(len(text) for _, text in items) > PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             formatted = list(pool.map(_format_one, items, chunksize=8))
     else:
         formatted = [_format_one(item) for item in items]
-    return {path: text for (path, _), text in zip(items, formatted, strict=True)}
+    done = {path: text for (path, _), text in zip(items, formatted, strict=True)}
+    return {path: done.get(path, text) for path, text in files.items()}

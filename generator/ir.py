@@ -159,6 +159,11 @@ class ResponseDef:
         return self.content_type if self.kind in ("text", "bytes") else None
 
     @property
+    def parsed(self) -> bool:
+        """Whether the answer is JSON parsed into a declared type (a model or an adapter)."""
+        return self.kind in ("model", "adapter")
+
+    @property
     def is_redirect(self) -> bool:
         return self.status.startswith("3")
 

@@ -11,7 +11,7 @@ from generator.format import format_files
 from generator.ir import Api
 from generator.load import Document, load
 from generator.refs import check_refs
-from generator.render import default_templates, render
+from generator.render import default_templates, render, verbatim_core
 from generator.validate import problems
 
 
@@ -57,4 +57,6 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
     the generator cannot interpret raise SpecError; with `strict`, every violation does."""
     api, warnings = build_api(spec, names, strict=strict)
-    return format_files(render(api, templates or default_templates())), warnings
+    # Only the built-in templates are known to be formatted; someone else's may not be.
+    preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
+    return format_files(render(api, templates or default_templates()), preformatted), warnings

@@ -113,6 +113,25 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+# The package's runtime core, the same for every API.
+CORE_MODULES = ("__init__", "_client", "_base_client", "_exceptions", "_types", "_models",
+                "_version")
+
+
+def verbatim_modules(templates: Path) -> tuple[str, ...]:
+    """The core modules whose template has no Jinja syntax, so renders to its own text."""
+    return tuple(name for name in CORE_MODULES
+                 if not any(mark in (templates / "package" / f"{name}.py.jinja").read_text(
+                     "utf-8") for mark in ("{{", "{%", "{#")))
+
+
+def verbatim_core(api: Api, templates: Path) -> frozenset[str]:
+    """The output paths of the verbatim core modules. The built-in ones are black's output
+    already (tests/test_templates.py checks), so formatting them again, a tenth of a small
+    API's generation, can be skipped."""
+    return frozenset(f"{api.package}/{name}.py" for name in verbatim_modules(templates))
+
+
 def render(api: Api, templates: Path) -> dict[str, str]:
     env = environment(templates)
     files: dict[str, str] = {}
@@ -128,8 +147,7 @@ def render(api: Api, templates: Path) -> dict[str, str]:
     emit(PurePosixPath("README.md"), "project/README.md.jinja")
     emit(PurePosixPath("api.md"), "project/api.md.jinja")
     emit(PurePosixPath(".gitignore"), "project/gitignore.jinja")
-    for name in ("__init__", "_client", "_base_client", "_exceptions", "_types", "_models",
-                 "_version"):
+    for name in CORE_MODULES:
         emit(pkg / f"{name}.py", f"package/{name}.py.jinja")
     emit(pkg / "py.typed", "package/py.typed.jinja")
     packages = {pkg / "resources", pkg / "types"}

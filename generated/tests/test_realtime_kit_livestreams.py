@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, cast
+from typing import Any, Union, cast
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
 
 from cloudflare_realtime import Cloudflare, AsyncCloudflare
+from cloudflare_realtime.resources.realtime_kit.livestreams import (
+    RealtimeKitLivestreamsResource,
+    AsyncRealtimeKitLivestreamsResource,
+)
 from cloudflare_realtime.types.realtime_kit.livestream_start_livestreaming_a_meeting_response import (
     LivestreamStartLivestreamingAMeetingResponse,
 )
@@ -42,23 +46,24 @@ from cloudflare_realtime.types.realtime_kit.livestream_get_org_analytics_respons
 
 from .conftest import PREFER_EXAMPLE, MockServer
 
+# The tests call the sync and the async resource through one function: the same arguments,
+# checked by mypy against both signatures (the result is typed where it is used).
+_Resource = Union[RealtimeKitLivestreamsResource, AsyncRealtimeKitLivestreamsResource]
 
-def _call_start_livestreaming_a_meeting(
-    client: Cloudflare,
-) -> LivestreamStartLivestreamingAMeetingResponse:
-    return client.realtime_kit.livestreams.start_livestreaming_a_meeting(
-        meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        app_id="app_id",
-        name="prdmmp-xhycsl",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_start_livestreaming_a_meeting_answer: Any = {
+    "data": {
+        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+        "status": "INVOKED",
+        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+    },
+    "success": True,
+}
 
 
-async def _acall_start_livestreaming_a_meeting(
-    client: AsyncCloudflare,
-) -> LivestreamStartLivestreamingAMeetingResponse:
-    return await client.realtime_kit.livestreams.start_livestreaming_a_meeting(
+def _call_start_livestreaming_a_meeting(resource: _Resource) -> Any:
+    return resource.start_livestreaming_a_meeting(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
@@ -83,81 +88,46 @@ def _check_start_livestreaming_a_meeting(
     assert request.body == {"name": "prdmmp-xhycsl"}
     expected: LivestreamStartLivestreamingAMeetingResponse = TypeAdapter(
         LivestreamStartLivestreamingAMeetingResponse
-    ).validate_python(
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "INVOKED",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_start_livestreaming_a_meeting_answer)
     assert result == expected
 
 
 def test_start_livestreaming_a_meeting(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "INVOKED",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _start_livestreaming_a_meeting_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_start_livestreaming_a_meeting(client)
+        result: LivestreamStartLivestreamingAMeetingResponse = (
+            _call_start_livestreaming_a_meeting(client.realtime_kit.livestreams)
+        )
     _check_start_livestreaming_a_meeting(server, result)
 
 
 def test_start_livestreaming_a_meeting_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "INVOKED",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _start_livestreaming_a_meeting_answer)
 
     async def run() -> LivestreamStartLivestreamingAMeetingResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_start_livestreaming_a_meeting(client)
+            result: LivestreamStartLivestreamingAMeetingResponse = (
+                await _call_start_livestreaming_a_meeting(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_start_livestreaming_a_meeting(server, asyncio.run(run()))
 
 
-def _call_stop_livestreaming_a_meeting(
-    client: Cloudflare,
-) -> LivestreamStopLivestreamingAMeetingResponse:
-    return client.realtime_kit.livestreams.stop_livestreaming_a_meeting(
-        meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        app_id="app_id",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_stop_livestreaming_a_meeting_answer: Any = {
+    "data": {"message": "Stopped livestreaming of the meeting."},
+    "success": True,
+}
 
 
-async def _acall_stop_livestreaming_a_meeting(
-    client: AsyncCloudflare,
-) -> LivestreamStopLivestreamingAMeetingResponse:
-    return await client.realtime_kit.livestreams.stop_livestreaming_a_meeting(
+def _call_stop_livestreaming_a_meeting(resource: _Resource) -> Any:
+    return resource.stop_livestreaming_a_meeting(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
@@ -180,53 +150,58 @@ def _check_stop_livestreaming_a_meeting(
     )
     expected: LivestreamStopLivestreamingAMeetingResponse = TypeAdapter(
         LivestreamStopLivestreamingAMeetingResponse
-    ).validate_python(
-        {"data": {"message": "Stopped livestreaming of the meeting."}, "success": True}
-    )
+    ).validate_python(_stop_livestreaming_a_meeting_answer)
     assert result == expected
 
 
 def test_stop_livestreaming_a_meeting(server: MockServer) -> None:
-    server.respond(
-        200,
-        {"data": {"message": "Stopped livestreaming of the meeting."}, "success": True},
-    )
+    server.respond(200, _stop_livestreaming_a_meeting_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_stop_livestreaming_a_meeting(client)
+        result: LivestreamStopLivestreamingAMeetingResponse = (
+            _call_stop_livestreaming_a_meeting(client.realtime_kit.livestreams)
+        )
     _check_stop_livestreaming_a_meeting(server, result)
 
 
 def test_stop_livestreaming_a_meeting_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {"data": {"message": "Stopped livestreaming of the meeting."}, "success": True},
-    )
+    server.respond(200, _stop_livestreaming_a_meeting_answer)
 
     async def run() -> LivestreamStopLivestreamingAMeetingResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_stop_livestreaming_a_meeting(client)
+            result: LivestreamStopLivestreamingAMeetingResponse = (
+                await _call_stop_livestreaming_a_meeting(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_stop_livestreaming_a_meeting(server, asyncio.run(run()))
 
 
-def _call_get_all_livestreams(
-    client: Cloudflare,
-) -> LivestreamGetAllLivestreamsResponse:
-    return client.realtime_kit.livestreams.get_all_livestreams(
-        app_id="app_id",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_get_all_livestreams_answer: Any = {
+    "data": {
+        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+        "created_at": "2025-01-15T10:00:00.000Z",
+        "disabled": "false",
+        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+        "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+        "name": "prdmmp-xhycsl",
+        "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
+        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+        "status": "LIVE",
+        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+        "updated_at": "2025-01-15T10:05:00.000Z",
+    },
+    "success": True,
+}
 
 
-async def _acall_get_all_livestreams(
-    client: AsyncCloudflare,
-) -> LivestreamGetAllLivestreamsResponse:
-    return await client.realtime_kit.livestreams.get_all_livestreams(
+def _call_get_all_livestreams(resource: _Resource) -> Any:
+    return resource.get_all_livestreams(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         extra_headers=PREFER_EXAMPLE,
@@ -248,99 +223,55 @@ def _check_get_all_livestreams(
     )
     expected: LivestreamGetAllLivestreamsResponse = TypeAdapter(
         LivestreamGetAllLivestreamsResponse
-    ).validate_python(
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_all_livestreams_answer)
     assert result == expected
 
 
 def test_get_all_livestreams(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_all_livestreams_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_all_livestreams(client)
+        result: LivestreamGetAllLivestreamsResponse = _call_get_all_livestreams(
+            client.realtime_kit.livestreams
+        )
     _check_get_all_livestreams(server, result)
 
 
 def test_get_all_livestreams_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_all_livestreams_answer)
 
     async def run() -> LivestreamGetAllLivestreamsResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_all_livestreams(client)
+            result: LivestreamGetAllLivestreamsResponse = (
+                await _call_get_all_livestreams(client.realtime_kit.livestreams)
+            )
+            return result
 
     _check_get_all_livestreams(server, asyncio.run(run()))
 
 
-def _call_get_meeting_active_livestreams(
-    client: Cloudflare,
-) -> LivestreamGetMeetingActiveLivestreamsResponse:
-    return client.realtime_kit.livestreams.get_meeting_active_livestreams(
-        meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        app_id="app_id",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_get_meeting_active_livestreams_answer: Any = {
+    "data": {
+        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+        "created_at": "2025-01-15T10:00:00.000Z",
+        "disabled": "false",
+        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+        "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+        "name": "prdmmp-xhycsl",
+        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+        "status": "LIVE",
+        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+        "updated_at": "2025-01-15T10:05:00.000Z",
+    },
+    "success": True,
+}
 
 
-async def _acall_get_meeting_active_livestreams(
-    client: AsyncCloudflare,
-) -> LivestreamGetMeetingActiveLivestreamsResponse:
-    return await client.realtime_kit.livestreams.get_meeting_active_livestreams(
+def _call_get_meeting_active_livestreams(resource: _Resource) -> Any:
+    return resource.get_meeting_active_livestreams(
         meeting_id="182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
@@ -363,102 +294,76 @@ def _check_get_meeting_active_livestreams(
     )
     expected: LivestreamGetMeetingActiveLivestreamsResponse = TypeAdapter(
         LivestreamGetMeetingActiveLivestreamsResponse
-    ).validate_python(
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_meeting_active_livestreams_answer)
     assert result == expected
 
 
 def test_get_meeting_active_livestreams(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_meeting_active_livestreams_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_meeting_active_livestreams(client)
+        result: LivestreamGetMeetingActiveLivestreamsResponse = (
+            _call_get_meeting_active_livestreams(client.realtime_kit.livestreams)
+        )
     _check_get_meeting_active_livestreams(server, result)
 
 
 def test_get_meeting_active_livestreams_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "created_at": "2025-01-15T10:00:00.000Z",
-                "disabled": "false",
-                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                "name": "prdmmp-xhycsl",
-                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                "status": "LIVE",
-                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                "updated_at": "2025-01-15T10:05:00.000Z",
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_meeting_active_livestreams_answer)
 
     async def run() -> LivestreamGetMeetingActiveLivestreamsResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_meeting_active_livestreams(client)
+            result: LivestreamGetMeetingActiveLivestreamsResponse = (
+                await _call_get_meeting_active_livestreams(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_meeting_active_livestreams(server, asyncio.run(run()))
 
 
-def _call_get_livestream_session_for_livestream_id(
-    client: Cloudflare,
-) -> LivestreamGetLivestreamSessionForLivestreamIdResponse:
-    return client.realtime_kit.livestreams.get_livestream_session_for_livestream_id(
+_get_livestream_session_for_livestream_id_answer: Any = {
+    "data": {
+        "livestream": {
+            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "created_at": "2025-01-15T10:00:00.000Z",
+            "disabled": "false",
+            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+            "name": "prdmmp-xhycsl",
+            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+            "status": "IDLE",
+            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+            "updated_at": "2025-01-15T11:00:00.000Z",
+        },
+        "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
+        "session": {
+            "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+            "created_at": "2025-01-15T10:00:05.000Z",
+            "err_message": None,
+            "ingest_seconds": 3300,
+            "invoked_time": "2025-01-15T10:00:05.000Z",
+            "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "started_time": "2025-01-15T10:00:12.000Z",
+            "stopped_time": "2025-01-15T10:55:12.000Z",
+            "updated_at": "2025-01-15T10:55:12.000Z",
+            "viewer_seconds": 18250.5,
+        },
+    },
+    "success": True,
+}
+
+
+def _call_get_livestream_session_for_livestream_id(resource: _Resource) -> Any:
+    return resource.get_livestream_session_for_livestream_id(
         livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
         extra_headers=PREFER_EXAMPLE,
-    )
-
-
-async def _acall_get_livestream_session_for_livestream_id(
-    client: AsyncCloudflare,
-) -> LivestreamGetLivestreamSessionForLivestreamIdResponse:
-    return (
-        await client.realtime_kit.livestreams.get_livestream_session_for_livestream_id(
-            livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            account_id="023e105f4ecef8ad9ca31a8372d0c353",
-            app_id="app_id",
-            extra_headers=PREFER_EXAMPLE,
-        )
     )
 
 
@@ -477,147 +382,77 @@ def _check_get_livestream_session_for_livestream_id(
     )
     expected: LivestreamGetLivestreamSessionForLivestreamIdResponse = TypeAdapter(
         LivestreamGetLivestreamSessionForLivestreamIdResponse
-    ).validate_python(
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "IDLE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T11:00:00.000Z",
-                },
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 3300,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": "2025-01-15T10:55:12.000Z",
-                    "updated_at": "2025-01-15T10:55:12.000Z",
-                    "viewer_seconds": 18250.5,
-                },
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_livestream_session_for_livestream_id_answer)
     assert result == expected
 
 
 def test_get_livestream_session_for_livestream_id(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "IDLE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T11:00:00.000Z",
-                },
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 3300,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": "2025-01-15T10:55:12.000Z",
-                    "updated_at": "2025-01-15T10:55:12.000Z",
-                    "viewer_seconds": 18250.5,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_session_for_livestream_id_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_livestream_session_for_livestream_id(client)
+        result: LivestreamGetLivestreamSessionForLivestreamIdResponse = (
+            _call_get_livestream_session_for_livestream_id(
+                client.realtime_kit.livestreams
+            )
+        )
     _check_get_livestream_session_for_livestream_id(server, result)
 
 
 def test_get_livestream_session_for_livestream_id_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "IDLE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T11:00:00.000Z",
-                },
-                "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 3300,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": "2025-01-15T10:55:12.000Z",
-                    "updated_at": "2025-01-15T10:55:12.000Z",
-                    "viewer_seconds": 18250.5,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_session_for_livestream_id_answer)
 
     async def run() -> LivestreamGetLivestreamSessionForLivestreamIdResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_livestream_session_for_livestream_id(client)
+            result: LivestreamGetLivestreamSessionForLivestreamIdResponse = (
+                await _call_get_livestream_session_for_livestream_id(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_livestream_session_for_livestream_id(server, asyncio.run(run()))
 
 
-def _call_get_active_livestreams_for_livestream_id(
-    client: Cloudflare,
-) -> LivestreamGetActiveLivestreamsForLivestreamIdResponse:
-    return client.realtime_kit.livestreams.get_active_livestreams_for_livestream_id(
+_get_active_livestreams_for_livestream_id_answer: Any = {
+    "data": {
+        "livestream": {
+            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "created_at": "2025-01-15T10:00:00.000Z",
+            "disabled": "false",
+            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+            "name": "prdmmp-xhycsl",
+            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+            "status": "LIVE",
+            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+            "updated_at": "2025-01-15T10:00:12.000Z",
+        },
+        "session": {
+            "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+            "created_at": "2025-01-15T10:00:05.000Z",
+            "err_message": None,
+            "ingest_seconds": 600,
+            "invoked_time": "2025-01-15T10:00:05.000Z",
+            "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "started_time": "2025-01-15T10:00:12.000Z",
+            "stopped_time": None,
+            "updated_at": "2025-01-15T10:10:12.000Z",
+            "viewer_seconds": 2400,
+        },
+    },
+    "success": True,
+}
+
+
+def _call_get_active_livestreams_for_livestream_id(resource: _Resource) -> Any:
+    return resource.get_active_livestreams_for_livestream_id(
         livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
         extra_headers=PREFER_EXAMPLE,
-    )
-
-
-async def _acall_get_active_livestreams_for_livestream_id(
-    client: AsyncCloudflare,
-) -> LivestreamGetActiveLivestreamsForLivestreamIdResponse:
-    return (
-        await client.realtime_kit.livestreams.get_active_livestreams_for_livestream_id(
-            livestream_id="7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            account_id="023e105f4ecef8ad9ca31a8372d0c353",
-            app_id="app_id",
-            extra_headers=PREFER_EXAMPLE,
-        )
     )
 
 
@@ -636,140 +471,59 @@ def _check_get_active_livestreams_for_livestream_id(
     )
     expected: LivestreamGetActiveLivestreamsForLivestreamIdResponse = TypeAdapter(
         LivestreamGetActiveLivestreamsForLivestreamIdResponse
-    ).validate_python(
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "LIVE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T10:00:12.000Z",
-                },
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 600,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": None,
-                    "updated_at": "2025-01-15T10:10:12.000Z",
-                    "viewer_seconds": 2400,
-                },
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_active_livestreams_for_livestream_id_answer)
     assert result == expected
 
 
 def test_get_active_livestreams_for_livestream_id(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "LIVE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T10:00:12.000Z",
-                },
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 600,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": None,
-                    "updated_at": "2025-01-15T10:10:12.000Z",
-                    "viewer_seconds": 2400,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_active_livestreams_for_livestream_id_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_active_livestreams_for_livestream_id(client)
+        result: LivestreamGetActiveLivestreamsForLivestreamIdResponse = (
+            _call_get_active_livestreams_for_livestream_id(
+                client.realtime_kit.livestreams
+            )
+        )
     _check_get_active_livestreams_for_livestream_id(server, result)
 
 
 def test_get_active_livestreams_for_livestream_id_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "livestream": {
-                    "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "created_at": "2025-01-15T10:00:00.000Z",
-                    "disabled": "false",
-                    "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-                    "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-                    "name": "prdmmp-xhycsl",
-                    "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-                    "status": "LIVE",
-                    "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-                    "updated_at": "2025-01-15T10:00:12.000Z",
-                },
-                "session": {
-                    "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                    "created_at": "2025-01-15T10:00:05.000Z",
-                    "err_message": None,
-                    "ingest_seconds": 600,
-                    "invoked_time": "2025-01-15T10:00:05.000Z",
-                    "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                    "started_time": "2025-01-15T10:00:12.000Z",
-                    "stopped_time": None,
-                    "updated_at": "2025-01-15T10:10:12.000Z",
-                    "viewer_seconds": 2400,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_active_livestreams_for_livestream_id_answer)
 
     async def run() -> LivestreamGetActiveLivestreamsForLivestreamIdResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_active_livestreams_for_livestream_id(client)
+            result: LivestreamGetActiveLivestreamsForLivestreamIdResponse = (
+                await _call_get_active_livestreams_for_livestream_id(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_active_livestreams_for_livestream_id(server, asyncio.run(run()))
 
 
-def _call_get_livestream_session_details_for_session_id(
-    client: Cloudflare,
-) -> LivestreamGetLivestreamSessionDetailsForSessionIdResponse:
-    return (
-        client.realtime_kit.livestreams.get_livestream_session_details_for_session_id(
-            livestream_session_id="3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-            account_id="023e105f4ecef8ad9ca31a8372d0c353",
-            app_id="app_id",
-            extra_headers=PREFER_EXAMPLE,
-        )
-    )
+_get_livestream_session_details_for_session_id_answer: Any = {
+    "data": {
+        "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+        "created_at": "2025-01-15T10:00:05.000Z",
+        "err_message": None,
+        "ingest_seconds": 3300,
+        "invoked_time": "2025-01-15T10:00:05.000Z",
+        "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+        "started_time": "2025-01-15T10:00:12.000Z",
+        "stopped_time": "2025-01-15T10:55:12.000Z",
+        "updated_at": "2025-01-15T10:55:12.000Z",
+        "viewer_seconds": 18250.5,
+    },
+    "success": True,
+}
 
 
-async def _acall_get_livestream_session_details_for_session_id(
-    client: AsyncCloudflare,
-) -> LivestreamGetLivestreamSessionDetailsForSessionIdResponse:
-    return await client.realtime_kit.livestreams.get_livestream_session_details_for_session_id(
+def _call_get_livestream_session_details_for_session_id(resource: _Resource) -> Any:
+    return resource.get_livestream_session_details_for_session_id(
         livestream_session_id="3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         app_id="app_id",
@@ -793,97 +547,54 @@ def _check_get_livestream_session_details_for_session_id(
     )
     expected: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = TypeAdapter(
         LivestreamGetLivestreamSessionDetailsForSessionIdResponse
-    ).validate_python(
-        {
-            "data": {
-                "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                "created_at": "2025-01-15T10:00:05.000Z",
-                "err_message": None,
-                "ingest_seconds": 3300,
-                "invoked_time": "2025-01-15T10:00:05.000Z",
-                "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "started_time": "2025-01-15T10:00:12.000Z",
-                "stopped_time": "2025-01-15T10:55:12.000Z",
-                "updated_at": "2025-01-15T10:55:12.000Z",
-                "viewer_seconds": 18250.5,
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_livestream_session_details_for_session_id_answer)
     assert result == expected
 
 
 def test_get_livestream_session_details_for_session_id(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                "created_at": "2025-01-15T10:00:05.000Z",
-                "err_message": None,
-                "ingest_seconds": 3300,
-                "invoked_time": "2025-01-15T10:00:05.000Z",
-                "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "started_time": "2025-01-15T10:00:12.000Z",
-                "stopped_time": "2025-01-15T10:55:12.000Z",
-                "updated_at": "2025-01-15T10:55:12.000Z",
-                "viewer_seconds": 18250.5,
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_session_details_for_session_id_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_livestream_session_details_for_session_id(client)
+        result: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = (
+            _call_get_livestream_session_details_for_session_id(
+                client.realtime_kit.livestreams
+            )
+        )
     _check_get_livestream_session_details_for_session_id(server, result)
 
 
 def test_get_livestream_session_details_for_session_id_async(
     server: MockServer,
 ) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-                "created_at": "2025-01-15T10:00:05.000Z",
-                "err_message": None,
-                "ingest_seconds": 3300,
-                "invoked_time": "2025-01-15T10:00:05.000Z",
-                "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-                "started_time": "2025-01-15T10:00:12.000Z",
-                "stopped_time": "2025-01-15T10:55:12.000Z",
-                "updated_at": "2025-01-15T10:55:12.000Z",
-                "viewer_seconds": 18250.5,
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_session_details_for_session_id_answer)
 
     async def run() -> LivestreamGetLivestreamSessionDetailsForSessionIdResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_livestream_session_details_for_session_id(client)
+            result: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = (
+                await _call_get_livestream_session_details_for_session_id(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_livestream_session_details_for_session_id(server, asyncio.run(run()))
 
 
-def _call_get_livestream_analytics_complete(
-    client: Cloudflare,
-) -> LivestreamGetLivestreamAnalyticsCompleteResponse:
-    return client.realtime_kit.livestreams.get_livestream_analytics_complete(
-        app_id="app_id",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_get_livestream_analytics_complete_answer: Any = {
+    "data": {
+        "count": 12,
+        "total_ingest_seconds": 25200,
+        "total_viewer_seconds": 190800,
+    },
+    "success": True,
+}
 
 
-async def _acall_get_livestream_analytics_complete(
-    client: AsyncCloudflare,
-) -> LivestreamGetLivestreamAnalyticsCompleteResponse:
-    return await client.realtime_kit.livestreams.get_livestream_analytics_complete(
+def _call_get_livestream_analytics_complete(resource: _Resource) -> Any:
+    return resource.get_livestream_analytics_complete(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         extra_headers=PREFER_EXAMPLE,
@@ -905,74 +616,59 @@ def _check_get_livestream_analytics_complete(
     )
     expected: LivestreamGetLivestreamAnalyticsCompleteResponse = TypeAdapter(
         LivestreamGetLivestreamAnalyticsCompleteResponse
-    ).validate_python(
-        {
-            "data": {
-                "count": 12,
-                "total_ingest_seconds": 25200,
-                "total_viewer_seconds": 190800,
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_livestream_analytics_complete_answer)
     assert result == expected
 
 
 def test_get_livestream_analytics_complete(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "count": 12,
-                "total_ingest_seconds": 25200,
-                "total_viewer_seconds": 190800,
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_analytics_complete_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_livestream_analytics_complete(client)
+        result: LivestreamGetLivestreamAnalyticsCompleteResponse = (
+            _call_get_livestream_analytics_complete(client.realtime_kit.livestreams)
+        )
     _check_get_livestream_analytics_complete(server, result)
 
 
 def test_get_livestream_analytics_complete_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "count": 12,
-                "total_ingest_seconds": 25200,
-                "total_viewer_seconds": 190800,
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_analytics_complete_answer)
 
     async def run() -> LivestreamGetLivestreamAnalyticsCompleteResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_livestream_analytics_complete(client)
+            result: LivestreamGetLivestreamAnalyticsCompleteResponse = (
+                await _call_get_livestream_analytics_complete(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_livestream_analytics_complete(server, asyncio.run(run()))
 
 
-def _call_get_livestream_analytics_daywise(
-    client: Cloudflare,
-) -> LivestreamGetLivestreamAnalyticsDaywiseResponse:
-    return client.realtime_kit.livestreams.get_livestream_analytics_daywise(
-        app_id="app_id",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_get_livestream_analytics_daywise_answer: Any = {
+    "data": [
+        {
+            "count": 5,
+            "date": "2025-01-14",
+            "total_ingest_seconds": 10800,
+            "total_viewer_seconds": 86400,
+        },
+        {
+            "count": 7,
+            "date": "2025-01-15",
+            "total_ingest_seconds": 14400,
+            "total_viewer_seconds": 104400,
+        },
+    ],
+    "success": True,
+}
 
 
-async def _acall_get_livestream_analytics_daywise(
-    client: AsyncCloudflare,
-) -> LivestreamGetLivestreamAnalyticsDaywiseResponse:
-    return await client.realtime_kit.livestreams.get_livestream_analytics_daywise(
+def _call_get_livestream_analytics_daywise(resource: _Resource) -> Any:
+    return resource.get_livestream_analytics_daywise(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         extra_headers=PREFER_EXAMPLE,
@@ -994,101 +690,79 @@ def _check_get_livestream_analytics_daywise(
     )
     expected: LivestreamGetLivestreamAnalyticsDaywiseResponse = TypeAdapter(
         LivestreamGetLivestreamAnalyticsDaywiseResponse
-    ).validate_python(
-        {
-            "data": [
-                {
-                    "count": 5,
-                    "date": "2025-01-14",
-                    "total_ingest_seconds": 10800,
-                    "total_viewer_seconds": 86400,
-                },
-                {
-                    "count": 7,
-                    "date": "2025-01-15",
-                    "total_ingest_seconds": 14400,
-                    "total_viewer_seconds": 104400,
-                },
-            ],
-            "success": True,
-        }
-    )
+    ).validate_python(_get_livestream_analytics_daywise_answer)
     assert result == expected
 
 
 def test_get_livestream_analytics_daywise(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": [
-                {
-                    "count": 5,
-                    "date": "2025-01-14",
-                    "total_ingest_seconds": 10800,
-                    "total_viewer_seconds": 86400,
-                },
-                {
-                    "count": 7,
-                    "date": "2025-01-15",
-                    "total_ingest_seconds": 14400,
-                    "total_viewer_seconds": 104400,
-                },
-            ],
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_analytics_daywise_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_livestream_analytics_daywise(client)
+        result: LivestreamGetLivestreamAnalyticsDaywiseResponse = (
+            _call_get_livestream_analytics_daywise(client.realtime_kit.livestreams)
+        )
     _check_get_livestream_analytics_daywise(server, result)
 
 
 def test_get_livestream_analytics_daywise_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": [
-                {
-                    "count": 5,
-                    "date": "2025-01-14",
-                    "total_ingest_seconds": 10800,
-                    "total_viewer_seconds": 86400,
-                },
-                {
-                    "count": 7,
-                    "date": "2025-01-15",
-                    "total_ingest_seconds": 14400,
-                    "total_viewer_seconds": 104400,
-                },
-            ],
-            "success": True,
-        },
-    )
+    server.respond(200, _get_livestream_analytics_daywise_answer)
 
     async def run() -> LivestreamGetLivestreamAnalyticsDaywiseResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_livestream_analytics_daywise(client)
+            result: LivestreamGetLivestreamAnalyticsDaywiseResponse = (
+                await _call_get_livestream_analytics_daywise(
+                    client.realtime_kit.livestreams
+                )
+            )
+            return result
 
     _check_get_livestream_analytics_daywise(server, asyncio.run(run()))
 
 
-def _call_get_org_analytics(client: Cloudflare) -> LivestreamGetOrgAnalyticsResponse:
-    return client.realtime_kit.livestreams.get_org_analytics(
-        app_id="app_id",
-        account_id="023e105f4ecef8ad9ca31a8372d0c353",
-        start_date="2025-01-01",
-        end_date="2025-01-31",
-        extra_headers=PREFER_EXAMPLE,
-    )
+_get_org_analytics_answer: Any = {
+    "data": {
+        "recording_stats": {
+            "day_stats": [
+                {
+                    "day": "2025-01-14",
+                    "total_recording_minutes": 90,
+                    "total_recordings": 3,
+                },
+                {
+                    "day": "2025-01-15",
+                    "total_recording_minutes": 45,
+                    "total_recordings": 2,
+                },
+            ],
+            "recording_count": 5,
+            "recording_minutes_consumed": 135,
+        },
+        "session_stats": {
+            "day_stats": [
+                {
+                    "day": "2025-01-14",
+                    "total_session_minutes": 620,
+                    "total_sessions": 14,
+                },
+                {
+                    "day": "2025-01-15",
+                    "total_session_minutes": 480,
+                    "total_sessions": 11,
+                },
+            ],
+            "sessions_count": 25,
+            "sessions_minutes_consumed": 1100,
+        },
+    },
+    "success": True,
+}
 
 
-async def _acall_get_org_analytics(
-    client: AsyncCloudflare,
-) -> LivestreamGetOrgAnalyticsResponse:
-    return await client.realtime_kit.livestreams.get_org_analytics(
+def _call_get_org_analytics(resource: _Resource) -> Any:
+    return resource.get_org_analytics(
         app_id="app_id",
         account_id="023e105f4ecef8ad9ca31a8372d0c353",
         start_date="2025-01-01",
@@ -1115,142 +789,31 @@ def _check_get_org_analytics(
     assert ("end_date", "2025-01-31") in sent
     expected: LivestreamGetOrgAnalyticsResponse = TypeAdapter(
         LivestreamGetOrgAnalyticsResponse
-    ).validate_python(
-        {
-            "data": {
-                "recording_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_recording_minutes": 90,
-                            "total_recordings": 3,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_recording_minutes": 45,
-                            "total_recordings": 2,
-                        },
-                    ],
-                    "recording_count": 5,
-                    "recording_minutes_consumed": 135,
-                },
-                "session_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_session_minutes": 620,
-                            "total_sessions": 14,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_session_minutes": 480,
-                            "total_sessions": 11,
-                        },
-                    ],
-                    "sessions_count": 25,
-                    "sessions_minutes_consumed": 1100,
-                },
-            },
-            "success": True,
-        }
-    )
+    ).validate_python(_get_org_analytics_answer)
     assert result == expected
 
 
 def test_get_org_analytics(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "recording_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_recording_minutes": 90,
-                            "total_recordings": 3,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_recording_minutes": 45,
-                            "total_recordings": 2,
-                        },
-                    ],
-                    "recording_count": 5,
-                    "recording_minutes_consumed": 135,
-                },
-                "session_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_session_minutes": 620,
-                            "total_sessions": 14,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_session_minutes": 480,
-                            "total_sessions": 11,
-                        },
-                    ],
-                    "sessions_count": 25,
-                    "sessions_minutes_consumed": 1100,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_org_analytics_answer)
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result = _call_get_org_analytics(client)
+        result: LivestreamGetOrgAnalyticsResponse = _call_get_org_analytics(
+            client.realtime_kit.livestreams
+        )
     _check_get_org_analytics(server, result)
 
 
 def test_get_org_analytics_async(server: MockServer) -> None:
-    server.respond(
-        200,
-        {
-            "data": {
-                "recording_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_recording_minutes": 90,
-                            "total_recordings": 3,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_recording_minutes": 45,
-                            "total_recordings": 2,
-                        },
-                    ],
-                    "recording_count": 5,
-                    "recording_minutes_consumed": 135,
-                },
-                "session_stats": {
-                    "day_stats": [
-                        {
-                            "day": "2025-01-14",
-                            "total_session_minutes": 620,
-                            "total_sessions": 14,
-                        },
-                        {
-                            "day": "2025-01-15",
-                            "total_session_minutes": 480,
-                            "total_sessions": 11,
-                        },
-                    ],
-                    "sessions_count": 25,
-                    "sessions_minutes_consumed": 1100,
-                },
-            },
-            "success": True,
-        },
-    )
+    server.respond(200, _get_org_analytics_answer)
 
     async def run() -> LivestreamGetOrgAnalyticsResponse:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            return await _acall_get_org_analytics(client)
+            result: LivestreamGetOrgAnalyticsResponse = await _call_get_org_analytics(
+                client.realtime_kit.livestreams
+            )
+            return result
 
     _check_get_org_analytics(server, asyncio.run(run()))
