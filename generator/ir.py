@@ -97,8 +97,8 @@ class Example:
     # False when no value could be found that the schema accepts (an unsatisfiable schema, or
     # one the sampler cannot follow): a server that validates requests will refuse it.
     valid: bool = True
-    # Whether the spec's own examples (or, without one, its schemas' example and default
-    # values) already gave this value, unchanged: what a mock server answering from them sends.
+    # Whether this is the example the spec declares, unchanged: what a mock server answering
+    # from the spec's examples sends.
     as_declared: bool = False
 
 
@@ -147,8 +147,9 @@ class ResponseDef:
     @property
     def prefer_example(self) -> bool:
         """Whether the generated test asks a mock server for the spec's example answer rather
-        than one it invents: a schema-less answer cannot be invented, and a valid example
-        avoids a mock's own generator (Prism's fails on some schemas)."""
+        than one it invents: a schema-less answer cannot be invented, and a valid declared
+        example avoids a mock's own generator (Prism's fails on some schemas). Without a
+        declared example the mock's generator is used either way."""
         return self.schemaless or self.example_as_declared
 
     @property

@@ -108,12 +108,11 @@ class Sampler:
                            as_declared=declared is original)
         built = self.sample(schema, pointer, files=files)
         valid = self.fits(_as_json(built), pointer)
-        as_declared = valid and not has_value(original)
         if not valid:
             built = self.sample(schema, pointer, trust=False, files=files)
             valid = self.fits(_as_json(built), pointer)
         return Example(self.without(built if has_value(built) else None, schema, pointer, drop),
-                       valid, as_declared)
+                       valid)
 
     def without(self, value: Any, schema: Any, pointer: Pointer, flag: str, depth: int = 0) -> Any:
         """`value` minus the object properties whose schema sets `flag` (readOnly/writeOnly)."""

@@ -17,9 +17,9 @@ from typing import Any, Dict, Iterator, List, Tuple, Type
 
 import pytest
 
-# Sent by tests of operations whose answer the spec's own example describes validly, or only
-# the example does (no schema): this RFC 7240 preference asks a mock server that invents
-# answers from schemas (Prism's --dynamic) for that example instead. Other servers ignore it.
+# Sent by tests of operations whose answer the spec declares a valid example for, or that
+# has no schema: this RFC 7240 preference asks a mock server that invents answers from
+# schemas (Prism's --dynamic) for the spec's example instead. Other servers ignore it.
 PREFER_EXAMPLE = {"Prefer": "dynamic=false"}
 
 
