@@ -8,7 +8,9 @@ SPEC_DIR defaults to /work/shared/specs. Only the OpenAPI documents directly in 
 are used (its ``invalid/`` folder and other files are skipped). For every spec, both
 generators are run and their output is checked: py_compile of every .py file, an import of
 every module of the package in a fresh interpreter, ``black --check``, ``mypy --strict``,
-operation coverage and (sdkwright only) the generated package's own tests.
+operation coverage and (sdkwright only) the generated package's own tests, against their
+local server and against ``prism mock --dynamic`` serving the spec (tests/prism.py; the
+generated tests skip, with a reason, requests that no client can make valid).
 
 openapi-python-client is installed into the throwaway venv /tmp/sdkwright-compat-venv
 (with python-dateutil and types-python-dateutil, which its output imports) when missing.
@@ -40,6 +42,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import prism  # the tests' Prism runner: the same pinned version and flags
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "compat-results.md"
@@ -106,6 +111,7 @@ class Row:
     mypy: str = "-"
     operations: str = "-"
     tests: str = "-"
+    prism: str = "-"
     time: str = "-"
     ok_generated: bool = False
     ok_compiles: bool = False
@@ -113,6 +119,7 @@ class Row:
     ok_black: bool = False
     ok_mypy: bool = False
     ok_tests: bool = False
+    ok_prism: bool = False
     notes: list[str] = field(default_factory=list)
 
     def cells(self) -> list[str]:
@@ -126,6 +133,7 @@ class Row:
             self.mypy,
             self.operations,
             self.tests,
+            self.prism,
             self.time,
         ]
 
@@ -140,6 +148,7 @@ HEADER = [
     "mypy errors",
     "operations",
     "tests",
+    "tests vs Prism",
     "time",
 ]
 
@@ -464,44 +473,55 @@ def count_generated_ops(out: Path, pkg: Path, generator: str) -> int:
     return count
 
 
-def run_tests(out: Path, row: Row) -> None:
-    proc = run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=out,
-        timeout=TEST_TIMEOUT,
-        env={**child_env(out), "COLUMNS": "400"},
-    )
+def run_tests(out: Path, row: Row, base_url: str | None = None) -> tuple[str, bool]:
+    """The generated tests' outcome (cell text, all green), against `base_url` if given."""
+    env = {**child_env(out), "COLUMNS": "400"}
+    if base_url is not None:
+        env["SDKWRIGHT_TEST_BASE_URL"] = base_url
+    proc = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+               cwd=out, timeout=TEST_TIMEOUT, env=env)
+    where = "prism" if base_url else "tests"
     if proc.timed_out:
-        row.tests = "timeout"
-        return
+        return "timeout", False
     tail = proc.out.strip().splitlines()[-1] if proc.out.strip() else ""
     counts = {k: 0 for k in ("passed", "failed", "error", "skipped")}
     for num, word in re.findall(r"(\d+) (passed|failed|errors?|skipped)", tail):
         counts["error" if word.startswith("error") else word] += int(num)
     if proc.rc == 5:
-        row.tests = "no tests"
-        return
+        return "no tests", False
     parts = [f"{counts['passed']} passed", f"{counts['failed']} failed"]
     if counts["error"]:
         parts.append(f"{counts['error']} errors")
-    row.tests = ", ".join(parts)
+    if counts["skipped"]:
+        parts.append(f"{counts['skipped']} skipped")
     if proc.rc == 0 and counts["passed"] > 0:
-        row.ok_tests = True
-    elif not any(counts.values()):
-        row.tests = f"crash (exit {proc.rc})"
-        row.notes.append(f"tests: {first_line(proc.err) or tail}")
-    else:
-        failing = [ln for ln in proc.out.splitlines() if ln.startswith(("FAILED", "ERROR"))]
-        if failing:
-            row.notes.append(f"tests: {failing[0][:300]}")
+        return ", ".join(parts), True
+    if not any(counts.values()):
+        row.notes.append(f"{where}: {first_line(proc.err) or tail}")
+        return f"crash (exit {proc.rc})", False
+    failing = [ln for ln in proc.out.splitlines() if ln.startswith(("FAILED", "ERROR"))]
+    if failing:
+        row.notes.append(f"{where}: {failing[0][:300]}")
+    return ", ".join(parts), False
+
+
+def run_tests_against_prism(spec: Path, out: Path, row: Row) -> tuple[str, bool]:
+    if prism.skip_reason() is not None:
+        return "no Prism", False
+    try:
+        with prism.run_prism(spec, dynamic=True) as url:
+            return run_tests(out, row, url)
+    except prism.PrismError as exc:
+        row.notes.append(f"prism: {first_line(str(exc))}")
+        return "Prism failed", False
 
 
 def evaluate(spec: Path, spec_ops: int, generator: str, work: Path) -> Row:
     row = Row(spec.name, generator)
     if generator == SDKWRIGHT:
-        row.tests = "-"
+        row.tests = row.prism = "-"
     else:
-        row.tests = "n/a"
+        row.tests = row.prism = "n/a"
     base = work / spec.stem / generator
     base.mkdir(parents=True, exist_ok=True)
     out = base / "out"
@@ -519,7 +539,8 @@ def evaluate(spec: Path, spec_ops: int, generator: str, work: Path) -> Row:
         check_black(out, row)
         check_mypy(out, pkg, base / "mypy-cache", row)
         if generator == SDKWRIGHT:
-            run_tests(out, row)
+            row.tests, row.ok_tests = run_tests(out, row)
+            row.prism, row.ok_prism = run_tests_against_prism(spec, out, row)
     except Exception as exc:  # a bug here must not lose the other rows
         row.notes.append(f"compat.py error: {type(exc).__name__}: {exc}")
     return row
@@ -550,7 +571,8 @@ def summary_line(rows: list[Row]) -> str:
             f"{sum(r.ok_mypy for r in mine)} mypy-clean"
         )
         if gen == SDKWRIGHT:
-            text += f", {sum(r.ok_tests for r in mine)} tests green"
+            text += (f", {sum(r.ok_tests for r in mine)} tests green, "
+                     f"{sum(r.ok_prism for r in mine)} green against Prism")
         parts.append(text)
     return "SUMMARY " + "; ".join(parts)
 
@@ -613,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"[{len(rows)}/{len(tasks)} {elapsed:.0f}s] {row.spec} {row.generator}: "
                     f"{row.generated}, compiles {row.compiles}, imports {row.imports}, "
-                    f"mypy {row.mypy}, ops {row.operations}, tests {row.tests}",
+                    f"mypy {row.mypy}, ops {row.operations}, tests {row.tests}, prism {row.prism}",
                     flush=True,
                 )
 
