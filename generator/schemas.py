@@ -274,6 +274,8 @@ class SchemaTranslator:
         if form == "model" and len(anns) > 1 and "discriminator" in schema:
             ann = self._tagged(schema["discriminator"], (*pointer, "discriminator"), members,
                                ann)
+        elif form == "model" and len(anns) > 1:
+            ann = self._implicitly_tagged(members, ann)
         children = tuple(c for p in parts for c in p.children)
         return _with(info, annotation=ann, doc_type=doc, nullable=nullable, children=children)
 
@@ -289,6 +291,23 @@ class SchemaTranslator:
         items = ", ".join(f"{py_str(tag)}: {member}" for tag, member in found.items())
         prop = py_str(discriminator["propertyName"])
         return Code(f"Annotated[{union}, TaggedUnion({prop}, {{{items}}})]")
+
+    def _implicitly_tagged(self, members: list[_Member], union: Code) -> Code:
+        """`union` tagged by a property every member fixes to a value of its own (`type:
+        {enum: [message]}`), the common way to discriminate without the keyword. Enums are
+        open (unknown values are kept), so without the tag every member would accept every
+        object and pydantic would pick by accident."""
+        if not all(m.info.is_class for m in members):
+            return union
+        targets = [self.resolver.resolve(m.schema, m.pointer)[1] for m in members]
+        first, _ = self.object_fields(self.resolver.get(targets[0]), targets[0])
+        for prop in first:
+            values = [self.fixed_value(target, prop) for target in targets]
+            if None not in values and len(set(values)) == len(values):
+                items = ", ".join(f"{py_str(str(v))}: {m.info.annotation}"
+                                  for v, m in zip(values, members, strict=True))
+                return Code(f"Annotated[{union}, TaggedUnion({py_str(prop)}, {{{items}}})]")
+        return union
 
     def _tags(self, discriminator: Any, pointer: Pointer,
               members: list[_Member]) -> dict[str, Code] | Problem:
