@@ -38,7 +38,7 @@ from generator.names import (
 from generator.refs import Resolver
 from generator.samples import MISSING as _MISSING
 from generator.samples import Sampler, declared_example, has_value
-from generator.schemas import SchemaTranslator, Scope, TypeInfo, import_lines
+from generator.schemas import SchemaTranslator, Scope, TypeInfo, constraint_only, import_lines
 from generator.security import SecurityReader
 from generator.validate import check_version
 
@@ -314,6 +314,17 @@ class _Builder:
         )
         return param, info, required
 
+    def _variant_required(self, schema: Any, pointer: Pointer) -> set[str]:
+        """Names the first `oneOf`/`anyOf` alternative requires, when the alternatives only
+        say which fields are required (`anyOf: [{required: [a]}, {required: [b]}]`): the
+        example call must send them, though each is optional on its own."""
+        resolved, _ = self.resolver.resolve(schema, pointer)
+        for key in ("oneOf", "anyOf"):
+            members = resolved.get(key) if isinstance(resolved, dict) else None
+            if isinstance(members, list) and members and all(map(constraint_only, members)):
+                return {r for r in members[0].get("required") or () if isinstance(r, str)}
+        return set()
+
     def _argument_example(self, declared: Any, schema: Any, pointer: Pointer, required: bool, *,
                           files: bool = False) -> Example | None:
         """The example value of an argument; none for an optional one without a valid value
@@ -357,6 +368,7 @@ class _Builder:
             return _BodyParts(media_type, name, [(param, info, body_required)])
         if self.types.is_object(schema, schema_ptr):
             props, required = self.types.object_fields(schema, schema_ptr)
+            shown = required | self._variant_required(schema, schema_ptr)
             out = []
             for wire, (prop, prop_ptr) in props.items():
                 info = self.types.translate(prop, prop_ptr, "typeddict", class_name(wire), scope)
@@ -366,7 +378,7 @@ class _Builder:
                 example: Any = _usable(self.types_example(prop, prop_ptr), info.nullable)
                 if isinstance(media_example, dict) and wire in media_example:
                     example = _usable(media_example[wire], info.nullable)
-                sample = self._argument_example(example, prop, prop_ptr, is_required,
+                sample = self._argument_example(example, prop, prop_ptr, wire in shown,
                                                 files=encoding == "multipart")
                 param = Param(
                     name=_param_name(wire, "field", taken),

@@ -1,11 +1,12 @@
 """Generated tests against Prism for a spec whose requests are easy to get wrong.
 
 tests/fixtures/prism/edge_requests.yaml holds what real specs showed: identifiers with patterns
-and exact lengths, arrays with `minItems` and `uniqueItems`, a JSON answer with an example but
-no schema, an operation whose documented outcome is a redirect, and two requests that no client
-can make valid (a `oneOf` every object matches twice, a `required` name that no property
-declares). The generated package's own tests must pass against the local server and against
-`prism mock --dynamic`, skipping (with a reason) exactly the two impossible requests.
+and exact lengths, arrays with `minItems` and `uniqueItems`, a body whose `anyOf` only says
+which of its fields is required, a JSON answer with an example but no schema, an operation
+whose documented outcome is a redirect, and two requests that no client can make valid (a
+`oneOf` every object matches twice, a `required` name that no property declares). The
+generated package's own tests must pass against the local server and against `prism mock
+--dynamic`, skipping (with a reason) exactly the two impossible requests.
 """
 
 from __future__ import annotations
