@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+import yaml
 
 __all__ = [
     "INSTALL_COMMAND",
@@ -183,6 +184,43 @@ def run_prism(
     exe = prism_executable()
     if exe is None:
         raise PrismError(skip_reason() or "Prism is not installed")
+    with tempfile.TemporaryDirectory() as folder:
+        readable = _readable_by_prism(spec, Path(folder))
+        with _serve(exe, readable, timeout=timeout, dynamic=dynamic) as url:
+            yield url
+
+
+def _readable_by_prism(spec: Path, folder: Path) -> Path:
+    """`spec`, or the same document as JSON in `folder` when it is YAML with mapping keys that
+    are not strings (`200:` unquoted, as in Vimeo's spec): Prism's YAML parser refuses those,
+    where OpenAPI tools read them as text. Multi-file specs are served as they are."""
+    if spec.suffix not in (".yaml", ".yml"):
+        return spec
+    data = yaml.safe_load(spec.read_text("utf-8"))
+    if not _has_other_keys(data) or _has_file_refs(data):
+        return spec
+    converted = folder / f"{spec.stem}.json"
+    converted.write_text(json.dumps(data, default=str), "utf-8")
+    return converted
+
+
+def _has_other_keys(node: object) -> bool:
+    if isinstance(node, dict):
+        return any(not isinstance(k, str) or _has_other_keys(v) for k, v in node.items())
+    return isinstance(node, list) and any(_has_other_keys(v) for v in node)
+
+
+def _has_file_refs(node: object) -> bool:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            return True
+        return any(_has_file_refs(v) for v in node.values())
+    return isinstance(node, list) and any(_has_file_refs(v) for v in node)
+
+
+@contextlib.contextmanager
+def _serve(exe: Path, spec: Path, *, timeout: float, dynamic: bool) -> Iterator[str]:
     port = _free_port()
     # dynamic: answers generated from the schema instead of the spec's examples, which real
     # specs often get wrong.
