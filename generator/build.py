@@ -438,7 +438,7 @@ class _Builder:
             # The documented outcome is a redirect (browser flows): it is the answer.
             return _no_content(redirects[0])
         if not codes:
-            return _no_content("200")
+            return replace(_no_content("200"), documented=False)
         status = codes[0]
         resp, resp_ptr = self.resolver.resolve(responses[status], (*ptr, "responses", status))
         content = resp.get("content") or {}

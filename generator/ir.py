@@ -139,6 +139,9 @@ class ResponseDef:
     class_name: Code | None
     module: tuple[Code, ...]
     print_attr: Code | None
+    # False when the spec declares no success (2XX or 3XX) response at all: the status and
+    # type here are assumptions, and no server following the spec will answer with them.
+    documented: bool = True
     # A JSON media type declared without a schema: only the spec's own example describes it.
     schemaless: bool = False
     # The spec's own example of this answer is valid (see Example.as_declared).
@@ -154,10 +157,15 @@ class ResponseDef:
 
     @property
     def accept(self) -> str | None:
-        """The Accept header when the response is not JSON (JSON is the client default)."""
+        """The Accept header when the response is not plain `application/json` (the client's
+        default): a vendor JSON type (`application/vnd.vimeo.video+json`) is asked for by name,
+        as servers that negotiate content refuse anything else."""
         if self.kind == "none":
             return "*/*"
-        return self.content_type if self.kind in ("text", "bytes") else None
+        if self.content_type is None or self.content_type.split(";")[0].strip().lower() == \
+                "application/json":
+            return None
+        return self.content_type
 
     @property
     def parsed(self) -> bool:
@@ -233,6 +241,16 @@ class Operation:
     example_is_valid: bool
 
     @property
+    def remote_skip_reason(self) -> str | None:
+        """Why the generated test cannot pass against a server that follows the spec, if it
+        cannot (it still runs against the local one)."""
+        if not self.example_is_valid:
+            return "no example request satisfies the spec's schemas for this operation"
+        if not self.response.documented:
+            return "the spec declares no success response for this operation"
+        return None
+
+    @property
     def call_path(self) -> Code:
         return Code(".".join((*self.resource_path, self.name)))
 
@@ -268,7 +286,7 @@ class Resource:
     @property
     def tests_may_skip(self) -> bool:
         """Whether a generated test skips an operation (so the test module imports pytest)."""
-        return not all(op.example_is_valid for op in self.operations)
+        return any(op.remote_skip_reason for op in self.operations)
 
     @property
     def tests_prefer_example(self) -> bool:
