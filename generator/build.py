@@ -476,10 +476,9 @@ class _Builder:
         kind: Literal["model", "adapter"] = "model" if is_class else "adapter"
         root_class = next((c for c in scope.classes if c.name == root), None)
         print_attr = root_class.fields[0].name if root_class and root_class.fields else None
-        return ResponseDef(status, Code(root), kind, media_type, sample.value,
+        return ResponseDef(status, Code(root), kind, media_type, sample,
                            info.children, Code(root), tuple(Code(m) for m in scope.module),
-                           print_attr, schemaless=_schemaless({media_type: media}),
-                           example_as_declared=sample.as_declared)
+                           print_attr, schemaless=_schemaless({media_type: media}))
 
     # -- resources ------------------------------------------------------------------------
 

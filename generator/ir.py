@@ -134,7 +134,7 @@ class ResponseDef:
     annotation: Code
     kind: Literal["model", "adapter", "none", "text", "bytes"]
     content_type: str | None
-    example: Any
+    sample: Example | None  # the example answer, for JSON answers
     doc_fields: tuple[DocField, ...]
     class_name: Code | None
     module: tuple[Code, ...]
@@ -144,8 +144,10 @@ class ResponseDef:
     documented: bool = True
     # A JSON media type declared without a schema: only the spec's own example describes it.
     schemaless: bool = False
-    # The spec's own example of this answer is valid (see Example.as_declared).
-    example_as_declared: bool = False
+
+    @property
+    def example(self) -> Any:
+        return self.sample.value if self.sample is not None else None
 
     @property
     def prefer_example(self) -> bool:
@@ -153,7 +155,7 @@ class ResponseDef:
         than one it invents: a schema-less answer cannot be invented, and a valid declared
         example avoids a mock's own generator (Prism's fails on some schemas). Without a
         declared example the mock's generator is used either way."""
-        return self.schemaless or self.example_as_declared
+        return self.schemaless or (self.sample is not None and self.sample.as_declared)
 
     @property
     def accept(self) -> str | None:
