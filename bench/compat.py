@@ -4,7 +4,7 @@ Usage::
 
     python3 bench/compat.py [SPEC_DIR] [--only NAME ...] [--jobs N] [--keep]
 
-SPEC_DIR defaults to /work/shared/specs. Only the OpenAPI documents directly in SPEC_DIR
+SPEC_DIR defaults to ../shared/specs (beside the repository). Only the OpenAPI documents directly in SPEC_DIR
 are used (its ``invalid/`` folder and other files are skipped). For every spec, both
 generators are run and their output is checked: py_compile of every .py file, an import of
 every module of the package in a fresh interpreter, ``black --check``, ``mypy --strict``,
@@ -48,7 +48,7 @@ import prism  # the tests' Prism runner: the same pinned version and flags
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "compat-results.md"
-DEFAULT_SPEC_DIR = Path("/work/shared/specs")
+DEFAULT_SPEC_DIR = REPO.parent / "shared" / "specs"
 VENV = Path("/tmp/sdkwright-compat-venv")
 VENV_PYTHON = VENV / "bin" / "python"
 OPC = VENV / "bin" / "openapi-python-client"
@@ -285,7 +285,7 @@ def first_line(text: str, limit: int = 200) -> str:
 
 def generate_sdkwright(spec: Path, out: Path, row: Row) -> Path | None:
     proc = run(
-        [sys.executable, "-m", "generator", "generate", spec, "--out", out],
+        [sys.executable, "-m", "sdkwright", "generate", spec, "--out", out],
         cwd=REPO,
         timeout=GEN_TIMEOUT,
         env=child_env(),
@@ -607,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
 
     opc_version = ensure_opc()
     sdk_version = run(
-        [sys.executable, "-m", "generator", "--version"], cwd=REPO, timeout=60, env=child_env()
+        [sys.executable, "-m", "sdkwright", "--version"], cwd=REPO, timeout=60, env=child_env()
     ).out.strip()
     head = run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, timeout=60).out.strip()
     dirty = run(["git", "status", "--porcelain", "generator", "templates"], cwd=REPO, timeout=60)

@@ -4,7 +4,7 @@ Usage::
 
     python3 bench/generate.py [--runs N] [--split-runs M] [--only NAME ...]
 
-Specs: spec/livestream.yaml and, when present, /work/shared/specs/{oai-petstore-expanded.yaml,
+Specs: spec/livestream.yaml and, when present, ../shared/specs/{oai-petstore-expanded.yaml,
 redocly-museum.yaml, twilio-lookups-v2.json, box-platform-v2025.0.json, xero-payroll-uk.yaml}.
 
 Both generators run as subprocesses and the whole command's wall time is taken (N runs,
@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_SPECS = Path("/work/shared/specs")
+SHARED_SPECS = REPO.parent / "shared" / "specs"
 SPEC_NAMES = ("oai-petstore-expanded.yaml", "redocly-museum.yaml", "twilio-lookups-v2.json",
               "box-platform-v2025.0.json", "xero-payroll-uk.yaml")
 VENV = Path("/tmp/sdkwright-bench-venv")
@@ -75,15 +75,15 @@ def lap(name):
 
 import json, sys
 from pathlib import Path
-from generator.build import Names, build
-from generator.bundle import bundle
-from generator.errors import SpecError
-from generator.format import format_files
-from generator.load import load
-from generator.refs import check_refs
-from generator.render import default_templates, render
-from generator.validate import problems
-from generator.write import write
+from sdkwright.build import Names, build
+from sdkwright.bundle import bundle
+from sdkwright.errors import SpecError
+from sdkwright.format import format_files
+from sdkwright.load import load
+from sdkwright.refs import check_refs
+from sdkwright.render import default_templates, render
+from sdkwright.validate import problems
+from sdkwright.write import write
 lap("import")
 spec, out = Path(sys.argv[1]), Path(sys.argv[2])
 names = Names(sys.argv[3], sys.argv[4], sys.argv[5])
@@ -159,7 +159,7 @@ def versions() -> dict[str, str]:
     out = subprocess.run([str(VENV_PYTHON), "-c", code], capture_output=True, text=True,
                          check=True).stdout
     found: dict[str, str] = json.loads(out)
-    code = ("import json, black, jinja2, yaml\nfrom generator import __version__\n"
+    code = ("import json, black, jinja2, yaml\nfrom sdkwright import __version__\n"
             "print(json.dumps({'sdkwright': __version__, 'black': black.__version__, "
             "'jinja2': jinja2.__version__, 'pyyaml': yaml.__version__}))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=child_env(),
@@ -210,7 +210,7 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, s
 
 
 def sdkwright_cmd(spec: Spec, out: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "generate", str(spec.path), "--out", str(out),
+    return [sys.executable, "-m", "sdkwright", "generate", str(spec.path), "--out", str(out),
             "--package-name", spec.package, "--client-name", spec.client,
             "--env-prefix", spec.env_prefix]
 

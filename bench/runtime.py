@@ -248,7 +248,7 @@ def venv_versions() -> dict[str, str]:
 def sdkwright_version() -> str:
     sys.path.insert(0, str(REPO))
     try:
-        from generator import __version__
+        from sdkwright import __version__
 
         return str(__version__)
     finally:

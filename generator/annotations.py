@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import tokenize
 
-from generator.escape import Code
+from .escape import Code
 
 
 def _tokens(annotation: str) -> list[tokenize.TokenInfo]:

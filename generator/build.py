@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, quote
 
-from generator.annotations import names_used, qualify
-from generator.errors import Problem, SpecError
-from generator.escape import Code
-from generator.ir import (
+from .annotations import names_used, qualify
+from .errors import Problem, SpecError
+from .escape import Code
+from .ir import (
     Alias,
     Api,
     ClassDef,
@@ -24,8 +24,8 @@ from generator.ir import (
     SecurityScheme,
     TypeModule,
 )
-from generator.load import Document, Pointer
-from generator.names import (
+from .load import Document, Pointer
+from .names import (
     BUILTIN_NAMES,
     class_name,
     identifier,
@@ -35,12 +35,12 @@ from generator.names import (
     unique,
     upper_snake,
 )
-from generator.refs import Resolver
-from generator.samples import MISSING as _MISSING
-from generator.samples import Sampler, declared_example, has_value
-from generator.schemas import SchemaTranslator, Scope, TypeInfo, constraint_only, import_lines
-from generator.security import SecurityReader
-from generator.validate import check_version
+from .refs import Resolver
+from .samples import MISSING as _MISSING
+from .samples import Sampler, declared_example, has_value
+from .schemas import SchemaTranslator, Scope, TypeInfo, constraint_only, import_lines
+from .security import SecurityReader
+from .validate import check_version
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keyword arguments every generated method takes; spec parameters with these names get a `_`.

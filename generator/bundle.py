@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator.errors import Problem, SpecError
-from generator.load import BUNDLE_KEY, Document, Pointer, load
+from .errors import Problem, SpecError
+from .load import BUNDLE_KEY, Document, Pointer, load
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 MAX_FILES = 500

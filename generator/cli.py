@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__
-from generator.build import Names
-from generator.config import ClientConfig, read_clients
-from generator.errors import SpecError, UsageError
-from generator.pipeline import check, generate
-from generator.write import diff, write
+from . import __version__
+from .build import Names
+from .config import ClientConfig, read_clients
+from .errors import SpecError, UsageError
+from .pipeline import check, generate
+from .write import diff, write
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import UsageError
+from .errors import UsageError
 
 _KEYS = {"spec", "out", "package", "client", "env_prefix", "templates"}
 

@@ -11,7 +11,7 @@ import keyword
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.escape import Code
+from .escape import Code
 
 Location = Literal["path", "query", "header", "cookie", "body"]
 

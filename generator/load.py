@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problem, SpecError
+from .errors import Problem, SpecError
 
 Pointer = tuple[str, ...]
 # Where `bundle` embeds the other files of a multi-file spec (an extension key, so the

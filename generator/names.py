@@ -7,7 +7,7 @@ import keyword
 import re
 import unicodedata
 
-from generator.escape import Code
+from .escape import Code
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 

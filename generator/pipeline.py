@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import Names, build
-from generator.bundle import bundle
-from generator.errors import Problem, SpecError
-from generator.format import format_files
-from generator.ir import Api
-from generator.load import Document, load
-from generator.refs import check_refs
-from generator.render import default_templates, render, verbatim_core
-from generator.validate import problems
+from .build import Names, build
+from .bundle import bundle
+from .errors import Problem, SpecError
+from .format import format_files
+from .ir import Api
+from .load import Document, load
+from .refs import check_refs
+from .render import default_templates, render, verbatim_core
+from .validate import problems
 
 
 def check(spec: Path, names: Names | None = None) -> list[Problem]:

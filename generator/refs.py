@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.errors import Problem, SpecError
-from generator.load import Document, Pointer
+from .errors import Problem, SpecError
+from .load import Document, Pointer
 
 
 def parse_ref(ref: str) -> Pointer | None:

@@ -12,10 +12,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import escape
-from generator.errors import UsageError
-from generator.escape import Code
-from generator.ir import Api
+from . import escape
+from .errors import UsageError
+from .escape import Code
+from .ir import Api
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

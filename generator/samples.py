@@ -13,11 +13,11 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
-from generator.ir import Example
-from generator.load import Pointer
-from generator.patterns import finds, matching_string
-from generator.refs import Resolver
-from generator.schemas import constraint_only
+from .ir import Example
+from .load import Pointer
+from .patterns import finds, matching_string
+from .refs import Resolver
+from .schemas import constraint_only
 
 MISSING = object()
 _FORMAT_SAMPLES = {

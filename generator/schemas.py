@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from generator.annotations import names_used
-from generator.errors import Problem, SpecError
-from generator.escape import Code, py_literal, py_str
-from generator.ir import Alias, ClassDef, DocField, Field, TypeModule
-from generator.load import BUNDLE_KEY, Pointer
-from generator.names import class_name, field_name, safe_class, singular, unique
-from generator.refs import Resolver, parse_ref
+from .annotations import names_used
+from .errors import Problem, SpecError
+from .escape import Code, py_literal, py_str
+from .ir import Alias, ClassDef, DocField, Field, TypeModule
+from .load import BUNDLE_KEY, Pointer
+from .names import class_name, field_name, safe_class, singular, unique
+from .refs import Resolver, parse_ref
 
 Form = Literal["model", "typeddict"]
 

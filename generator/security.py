@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from generator.escape import Code
-from generator.ir import Credential, SecurityScheme
-from generator.names import identifier, pascal
-from generator.refs import Resolver
+from .escape import Code
+from .ir import Credential, SecurityScheme
+from .names import identifier, pascal
+from .refs import Resolver
 
 Requirements = tuple[tuple[str, ...], ...]
 

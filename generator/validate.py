@@ -7,8 +7,8 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
-from generator.errors import Problem, SpecError
-from generator.load import Document, Pointer
+from .errors import Problem, SpecError
+from .load import Document, Pointer
 
 MAX_PROBLEMS = 50
 

@@ -1,7 +1,8 @@
 """Helpers for the tests that drive the real `sdkwright` CLI in subprocesses.
 
-Nothing here imports the generator: every test goes through `python -m generator` (or an
-installed `sdkwright` script), the way a user runs it.
+Nothing here imports the generator: every test goes through `python -m sdkwright` (or an
+installed `sdkwright` script), the way a user runs it. `sdkwright` is this checkout's, installed
+editable by the README's test command (conftest.py refuses to run against another copy).
 """
 
 from __future__ import annotations
@@ -50,20 +51,13 @@ Proc = subprocess.CompletedProcess[str]
 T = TypeVar("T")
 
 
-def env(*, repo_on_path: bool = True, **overrides: str) -> dict[str, str]:
-    """The environment for a subprocess: no debug switch, no bytecode written anywhere.
-
-    `repo_on_path` puts the checkout first on PYTHONPATH, so `python -m generator` runs this
-    repository's generator from any folder. Tools run inside a generated project, and the
-    installed-package test, get a PYTHONPATH without it.
-    """
+def env(**overrides: str) -> dict[str, str]:
+    """The environment for a subprocess: no debug switch, no PYTHONPATH, no bytecode written."""
     out = dict(os.environ)
     out.pop("SDKWRIGHT_DEBUG", None)
     out.pop("PYTHONPATH", None)
     out["PYTHONDONTWRITEBYTECODE"] = "1"
     out["PYTHONIOENCODING"] = "utf-8"
-    if repo_on_path:
-        out["PYTHONPATH"] = str(REPO)
     out.update(overrides)
     return out
 
@@ -86,14 +80,14 @@ def run(cmd: Iterable[str | Path], *, cwd: Path, environ: Mapping[str, str] | No
 
 def sdkwright(*args: str | Path, cwd: Path = REPO,
               environ: Mapping[str, str] | None = None) -> Proc:
-    """`python -m generator ARGS` with this checkout's generator."""
-    return run([sys.executable, "-m", "generator", *args], cwd=cwd, environ=environ)
+    """`python -m sdkwright ARGS` with this checkout's generator."""
+    return run([sys.executable, "-m", "sdkwright", *args], cwd=cwd, environ=environ)
 
 
 def python(*args: str | Path, cwd: Path, environ: Mapping[str, str] | None = None) -> Proc:
     """`python ARGS` for tools run on generated output (black, mypy, pytest, scripts)."""
     return run([sys.executable, *args], cwd=cwd,
-               environ=environ if environ is not None else env(repo_on_path=False))
+               environ=environ if environ is not None else env())
 
 
 def describe(proc: Proc) -> str:

@@ -7,6 +7,7 @@ query, headers, body) and answers with queued replies; with an empty queue it an
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import socket
 import sys
@@ -27,6 +28,19 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 SPEC_PATH = ROOT / "spec" / "livestream.yaml"
+
+
+def _installed_here() -> None:
+    """The tests run `python -m sdkwright`: it must be this checkout's, installed editable."""
+    spec = importlib.util.find_spec("sdkwright")
+    origin = Path(spec.origin).resolve() if spec and spec.origin else None
+    if origin is None or origin.parent != ROOT / "generator":
+        pytest.exit(f"sdkwright is not installed from this checkout ({origin or 'not installed'}); "
+                    "run the README's test command: python3 -m pip install -e '.[test]' ...",
+                    returncode=2)
+
+
+_installed_here()
 
 if str(GENERATED) not in sys.path:
     sys.path.insert(0, str(GENERATED))

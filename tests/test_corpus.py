@@ -50,7 +50,7 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
               ) -> tuple[Path, Path]:
     spec = CORPUS / request.param
     out = tmp_path_factory.mktemp("corpus") / "out"
-    result = _run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(out)],
+    result = _run([sys.executable, "-m", "sdkwright", "generate", str(spec), "--out", str(out)],
                   cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -92,7 +92,7 @@ def test_corpus_package_tests_pass_against_prism(generated: tuple[Path, Path]) -
                          if CORPUS.is_dir() else [], ids=lambda p: p.name)
 def test_invalid_corpus_documents_are_refused(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = _run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(out)],
+    result = _run([sys.executable, "-m", "sdkwright", "generate", str(spec), "--out", str(out)],
                   cwd=ROOT)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

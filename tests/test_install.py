@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import site
 import sys
 import tomllib
 from functools import partial
@@ -56,8 +57,8 @@ print(json.dumps(missing))
 """
 
 WHERE = """
-import json, generator, generator.render as render
-print(json.dumps({"module": generator.__file__, "templates": str(render.default_templates())}))
+import json, sdkwright, sdkwright.render as render
+print(json.dumps({"module": sdkwright.__file__, "templates": str(render.default_templates())}))
 """
 
 
@@ -67,16 +68,28 @@ def _ok(proc: Proc) -> Proc:
     return proc
 
 
+def _lend_dependencies(py: Path, root: Path, environ: dict[str, str]) -> None:
+    """Make the dependencies of the interpreter running the tests importable in the new venv,
+    after its own site-packages, so nothing is downloaded. `--system-site-packages` would not
+    do: inside a virtualenv it means the base interpreter, which lacks them. Folders named in a
+    .pth file are only added to the path: their own .pth files (this checkout's editable
+    install among them) are not run, so `sdkwright` comes from the wheel alone."""
+    purelib = Path(_ok(run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                           cwd=root, environ=environ)).stdout.strip())
+    ours = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
+    (purelib / "_sdkwright_test_dependencies.pth").write_text("\n".join(ours) + "\n", "utf-8")
+
+
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("install")
     source = root / "src"
     shutil.copytree(REPO, source, ignore=COPY_IGNORE)
     venv = root / "venv"
-    _ok(run([sys.executable, "-m", "venv", "--system-site-packages", venv], cwd=root,
-            environ=env(repo_on_path=False)))
+    _ok(run([sys.executable, "-m", "venv", venv], cwd=root, environ=env()))
     py, pip = venv / "bin" / "python", venv / "bin" / "pip"
-    clean = env(repo_on_path=False, PIP_DISABLE_PIP_VERSION_CHECK="1")
+    clean = env(PIP_DISABLE_PIP_VERSION_CHECK="1")
+    _lend_dependencies(py, root, clean)
 
     # --no-build-isolation builds with what the venv has: it must meet [build-system].
     requires = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["build-system"][
@@ -103,13 +116,13 @@ def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def runs(venv: Path, elsewhere: Path) -> Batch[Proc]:
-    clean = env(repo_on_path=False)
+    clean = env()
     bin_dir = venv / "bin"
     return Batch({
         "script": partial(run, [bin_dir / "sdkwright", "generate", SPEC, "--out",
                                 elsewhere / "out-script", *REPO_NAMES], cwd=elsewhere,
                           environ=clean),
-        "module": partial(run, [bin_dir / "python", "-m", "generator", "generate", SPEC,
+        "module": partial(run, [bin_dir / "python", "-m", "sdkwright", "generate", SPEC,
                                 "--out", elsewhere / "out-module", *REPO_NAMES], cwd=elsewhere,
                           environ=clean),
         "version": partial(run, [bin_dir / "sdkwright", "--version"], cwd=elsewhere,

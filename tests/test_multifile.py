@@ -11,7 +11,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _generate(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out",
+    return subprocess.run([sys.executable, "-m", "sdkwright", "generate", str(spec), "--out",
                            str(out)], cwd=ROOT, capture_output=True, text=True, check=False)
 
 

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 from prism import require_prism, run_prism
-
-from generator.build import Names
-from generator.ir import Api, Operation
-from generator.pipeline import build_api, generate
-from generator.write import write
+from sdkwright.build import Names
+from sdkwright.ir import Api, Operation
+from sdkwright.pipeline import build_api, generate
+from sdkwright.write import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "livestream.yaml"

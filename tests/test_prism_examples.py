@@ -50,7 +50,7 @@ def test_generated_tests_pass_against_prism_skipping_impossible_requests(out: Pa
     require_prism()
     with run_prism(SPEC, dynamic=True) as url:
         proc = python("-m", "pytest", "-v", "-rs", "-p", "no:cacheprovider", cwd=out,
-                      environ=env(repo_on_path=False, SDKWRIGHT_TEST_BASE_URL=url))
+                      environ=env(SDKWRIGHT_TEST_BASE_URL=url))
     assert proc.returncode == 0, describe(proc)
     lines = proc.stdout.splitlines()
     skipped = {line.split("::")[1].split()[0] for line in lines if " SKIPPED " in line}

@@ -41,11 +41,10 @@ import yaml
 from cli_support import IMPORT_ALL
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
-
-from generator.build import Names
-from generator.errors import SpecError
-from generator.pipeline import generate
-from generator.write import write
+from sdkwright.build import Names
+from sdkwright.errors import SpecError
+from sdkwright.pipeline import generate
+from sdkwright.write import write
 
 Json = dict[str, Any]
 Values = st.SearchStrategy[Any]

@@ -37,6 +37,7 @@ from cloudflare_realtime.types import schemas
 from conftest import (
     API_PREFIX,
     GENERATED,
+    ROOT,
     TOKEN,
     RecordingServer,
     load_spec,
@@ -46,7 +47,7 @@ from conftest import (
 
 pytestmark = pytest.mark.usefixtures("clean_env")
 
-SEED = "/work/shared/seed/start-livestreaming-a-meeting.txt"
+SEED = ROOT.parent / "shared" / "seed" / "start-livestreaming-a-meeting.txt"
 ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353"
 APP = "app_id"
 MEETING = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"
@@ -217,6 +218,8 @@ def test_start_livestreaming_name_none_sends_null_async(server: RecordingServer)
 
 
 def seed_snippet() -> str:
+    if not SEED.is_file():
+        pytest.skip(f"the seed page {SEED} is not present (it lives in ../shared)")
     with open(SEED, encoding="utf-8") as fh:
         text = fh.read()
     start = text.index("import os")

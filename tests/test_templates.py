@@ -1,6 +1,6 @@
 """The built-in runtime-core templates that render to their own text are black's output.
 
-generator.render.verbatim_core names them, and generation skips formatting them on that
+sdkwright.render.verbatim_core names them, and generation skips formatting them on that
 promise; this is what keeps it.
 """
 
@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import black
 import pytest
-
-from generator.render import default_templates, verbatim_modules
+from sdkwright.render import default_templates, verbatim_modules
 
 TEMPLATES = default_templates() / "package"
 VERBATIM = verbatim_modules(default_templates())

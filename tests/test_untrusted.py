@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from generator.load import MAX_BYTES
+from sdkwright.load import MAX_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n'
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "sdkwright", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=60, check=False)
 
 
