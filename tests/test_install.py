@@ -74,8 +74,8 @@ def _lend_dependencies(py: Path, root: Path, environ: dict[str, str]) -> None:
     do: inside a virtualenv it means the base interpreter, which lacks them. Folders named in a
     .pth file are only added to the path: their own .pth files (this checkout's editable
     install among them) are not run, so `sdkwright` comes from the wheel alone."""
-    purelib = Path(_ok(run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                           cwd=root, environ=environ)).stdout.strip())
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    purelib = Path(_ok(run([py, "-c", where], cwd=root, environ=environ)).stdout.strip())
     ours = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
     (purelib / "_sdkwright_test_dependencies.pth").write_text("\n".join(ours) + "\n", "utf-8")
 
