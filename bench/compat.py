@@ -4,13 +4,14 @@ Usage::
 
     python3 bench/compat.py [SPEC_DIR] [--only NAME ...] [--jobs N] [--keep]
 
-SPEC_DIR defaults to ../shared/specs (beside the repository). Only the OpenAPI documents directly in SPEC_DIR
-are used (its ``invalid/`` folder and other files are skipped). For every spec, both
-generators are run and their output is checked: py_compile of every .py file, an import of
-every module of the package in a fresh interpreter, ``black --check``, ``mypy --strict``,
-operation coverage and (sdkwright only) the generated package's own tests, against their
-local server and against ``prism mock --dynamic`` serving the spec (tests/prism.py; the
-generated tests skip, with a reason, requests that no client can make valid).
+SPEC_DIR defaults to ../shared/specs (beside the repository). Only the OpenAPI documents
+directly in SPEC_DIR are used (its ``invalid/`` folder and other files are skipped). For
+every spec, both generators are run and their output is checked: py_compile of every .py
+file, an import of every module of the package in a fresh interpreter, ``black --check``,
+``mypy --strict``, operation coverage and (sdkwright only) the generated package's own
+tests, against their local server and against ``prism mock --dynamic`` serving the spec
+(tests/prism.py; the generated tests skip, with a reason, requests that no client can make
+valid).
 
 openapi-python-client is installed into the throwaway venv /tmp/sdkwright-compat-venv
 (with python-dateutil and types-python-dateutil, which its output imports) when missing.
