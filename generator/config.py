@@ -1,10 +1,12 @@
-"""`[[tool.sdkwright.clients]]` in ./pyproject.toml: the clients `sdkwright generate` rebuilds."""
+"""Client settings in pyproject.toml: `[[tool.sdkwright.clients]]` (the clients `sdkwright
+generate` rebuilds) and the build hooks' tables (a client generated into a wheel)."""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 
@@ -21,35 +23,49 @@ class ClientConfig:
     templates: Path | None
 
 
+def read_pyproject(pyproject: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(pyproject.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{pyproject}: {exc}") from None
+
+
 def read_clients(pyproject: Path) -> list[ClientConfig]:
     if not pyproject.is_file():
         raise UsageError(f"{pyproject}: not found; pass a SPEC or run where pyproject.toml lists "
                          "[[tool.sdkwright.clients]]")
-    try:
-        data = tomllib.loads(pyproject.read_text("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{pyproject}: {exc}") from None
-    entries = data.get("tool", {}).get("sdkwright", {}).get("clients")
+    entries = read_pyproject(pyproject).get("tool", {}).get("sdkwright", {}).get("clients")
     if not isinstance(entries, list) or not entries:
         raise UsageError(f"{pyproject}: no [[tool.sdkwright.clients]] entries")
-    base = pyproject.parent
-    out: list[ClientConfig] = []
-    for i, entry in enumerate(entries):
-        where = f"{pyproject}: [[tool.sdkwright.clients]] #{i + 1}"
-        if not isinstance(entry, dict) or not {"spec", "out"} <= entry.keys():
-            raise UsageError(f"{where}: needs 'spec' and 'out'")
-        unknown = set(entry) - _KEYS
-        if unknown:
-            raise UsageError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
-        out.append(ClientConfig(
-            spec=base / str(entry["spec"]),
-            out=base / str(entry["out"]),
-            package=_opt(entry, "package"),
-            client=_opt(entry, "client"),
-            env_prefix=_opt(entry, "env_prefix"),
-            templates=base / str(entry["templates"]) if "templates" in entry else None,
-        ))
-    return out
+    return [client_config(entry, pyproject.parent,
+                          f"{pyproject}: [[tool.sdkwright.clients]] #{i + 1}")
+            for i, entry in enumerate(entries)]
+
+
+def client_config(entry: object, base: Path, where: str, *,
+                  out: Path | None = None) -> ClientConfig:
+    """One client's table, checked, its paths taken relative to `base`; `where` names it in
+    messages. A `[[tool.sdkwright.clients]]` entry names its output folder. A build hook's
+    table does not (the hook passes `out`, its own build folder, and the client goes into the
+    wheel) but must name `package`: that is the import name the wheel ships, and the default,
+    made from the spec's title, would change whenever the title does."""
+    required = ("spec", "out") if out is None else ("spec", "package")
+    if not isinstance(entry, dict) or not set(required) <= entry.keys():
+        raise UsageError(f"{where}: needs {' and '.join(repr(key) for key in required)}")
+    if out is not None and "out" in entry:
+        raise UsageError(f"{where}: 'out' does not apply: the client is generated into the "
+                         "wheel")
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise UsageError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    return ClientConfig(
+        spec=base / str(entry["spec"]),
+        out=base / str(entry["out"]) if out is None else out,
+        package=_opt(entry, "package"),
+        client=_opt(entry, "client"),
+        env_prefix=_opt(entry, "env_prefix"),
+        templates=base / str(entry["templates"]) if "templates" in entry else None,
+    )
 
 
 def _opt(entry: dict[str, object], key: str) -> str | None:

@@ -8,6 +8,7 @@ editable by the README's test command (conftest.py refuses to run against anothe
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import tomllib
@@ -76,6 +77,25 @@ def run(cmd: Iterable[str | Path], *, cwd: Path, environ: Mapping[str, str] | No
         timeout=TIMEOUT,
         check=False,
     )
+
+
+def ok(proc: Proc) -> Proc:
+    """`proc`, which must have succeeded without a traceback."""
+    assert proc.returncode == 0, describe(proc)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    return proc
+
+
+def lend_dependencies(py: Path, root: Path, environ: Mapping[str, str]) -> None:
+    """Make the dependencies of the interpreter running the tests importable in the venv of
+    `py`, after its own site-packages, so nothing is downloaded. `--system-site-packages` would
+    not do: inside a virtualenv it means the base interpreter, which lacks them. Folders named
+    in a .pth file are only added to the path: their own .pth files (this checkout's editable
+    install among them) are not run, so `sdkwright` is not importable there."""
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    purelib = Path(ok(run([py, "-c", where], cwd=root, environ=environ)).stdout.strip())
+    ours = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
+    (purelib / "_sdkwright_test_dependencies.pth").write_text("\n".join(ours) + "\n", "utf-8")
 
 
 def sdkwright(*args: str | Path, cwd: Path = REPO,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import site
 import sys
 import tomllib
 from functools import partial
@@ -27,6 +26,8 @@ from cli_support import (
     Proc,
     describe,
     env,
+    lend_dependencies,
+    ok,
     run,
     snapshot,
     tree_difference,
@@ -62,48 +63,30 @@ print(json.dumps({"module": sdkwright.__file__, "templates": str(render.default_
 """
 
 
-def _ok(proc: Proc) -> Proc:
-    assert proc.returncode == 0, describe(proc)
-    assert "Traceback" not in proc.stderr, describe(proc)
-    return proc
-
-
-def _lend_dependencies(py: Path, root: Path, environ: dict[str, str]) -> None:
-    """Make the dependencies of the interpreter running the tests importable in the new venv,
-    after its own site-packages, so nothing is downloaded. `--system-site-packages` would not
-    do: inside a virtualenv it means the base interpreter, which lacks them. Folders named in a
-    .pth file are only added to the path: their own .pth files (this checkout's editable
-    install among them) are not run, so `sdkwright` comes from the wheel alone."""
-    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
-    purelib = Path(_ok(run([py, "-c", where], cwd=root, environ=environ)).stdout.strip())
-    ours = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if Path(p).is_dir()]
-    (purelib / "_sdkwright_test_dependencies.pth").write_text("\n".join(ours) + "\n", "utf-8")
-
-
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("install")
     source = root / "src"
     shutil.copytree(REPO, source, ignore=COPY_IGNORE)
     venv = root / "venv"
-    _ok(run([sys.executable, "-m", "venv", venv], cwd=root, environ=env()))
+    ok(run([sys.executable, "-m", "venv", venv], cwd=root, environ=env()))
     py, pip = venv / "bin" / "python", venv / "bin" / "pip"
     clean = env(PIP_DISABLE_PIP_VERSION_CHECK="1")
-    _lend_dependencies(py, root, clean)
+    lend_dependencies(py, root, clean)
 
     # --no-build-isolation builds with what the venv has: it must meet [build-system].
     requires = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["build-system"][
         "requires"]
-    missing = json.loads(_ok(run([py, "-c", MISSING_REQUIREMENTS, json.dumps(requires)],
-                                 cwd=root, environ=clean)).stdout)
+    missing = json.loads(ok(run([py, "-c", MISSING_REQUIREMENTS, json.dumps(requires)],
+                                cwd=root, environ=clean)).stdout)
     if missing:
         got = run([pip, "install", "--quiet", *missing], cwd=root, environ=clean)
         if got.returncode != 0:
             pytest.skip(f"build requirements {missing} are not installed and could not be "
                         f"installed into the test venv (offline?){describe(got)}")
 
-    _ok(run([pip, "install", "--no-deps", "--no-build-isolation", source], cwd=root,
-            environ=clean))
+    ok(run([pip, "install", "--no-deps", "--no-build-isolation", source], cwd=root,
+           environ=clean))
     shutil.rmtree(source)  # whatever the CLI needs must now come from the installed wheel
     return venv
 
@@ -132,7 +115,7 @@ def runs(venv: Path, elsewhere: Path) -> Batch[Proc]:
 
 
 def test_install_into_fresh_venv_runs_from_the_wheel(venv: Path, runs: Batch[Proc]) -> None:
-    where = json.loads(_ok(runs["where"]).stdout)
+    where = json.loads(ok(runs["where"]).stdout)
     site = venv.resolve()
     assert Path(where["module"]).resolve().is_relative_to(site), where
     templates = Path(where["templates"]).resolve()
@@ -141,13 +124,13 @@ def test_install_into_fresh_venv_runs_from_the_wheel(venv: Path, runs: Batch[Pro
     source = sorted(p.relative_to(REPO / "templates").as_posix()
                     for p in (REPO / "templates").rglob("*.jinja"))
     assert shipped == source
-    version = _ok(runs["version"]).stdout.strip()
+    version = ok(runs["version"]).stdout.strip()
     assert re.fullmatch(r"sdkwright \d+\.\d+\.\d+\S*", version), version
 
 
 @pytest.mark.parametrize("how", ["script", "module"])
 def test_install_into_fresh_venv_generates_committed_output(how: str, runs: Batch[Proc],
                                                             elsewhere: Path) -> None:
-    _ok(runs[how])
+    ok(runs[how])
     out = elsewhere / f"out-{how}"
     assert tree_difference(snapshot(out), snapshot(GENERATED)) == ""
