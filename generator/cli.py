@@ -16,6 +16,7 @@ from .lock import locked
 from .manifest import MANIFEST
 from .pipeline import check, generate
 from .progress import Progress
+from .reexport import Reexport, parse_reexport
 from .write import apply, diff, encode, plan, read_folder, refusals, stale
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
@@ -42,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--force", action="store_true",
                      help="overwrite generated files edited since, and files at generated "
                      "paths that sdkwright did not write")
+    gen.add_argument("--reexport", action="append", default=[], type=_reexport,
+                     metavar="MODULE:NAME",
+                     help="export NAME of the hand-written module MODULE (lib or inside it) "
+                     "from the package root too; repeatable")
     gen.add_argument("-q", "--quiet", action="store_true",
                      help="no progress and no summary (warnings and errors still print)")
 
@@ -50,16 +55,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _reexport(text: str) -> Reexport:
+    try:
+        return parse_reexport(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _clients(args: argparse.Namespace) -> list[ClientConfig]:
     if args.spec is None:
-        if args.out or args.package_name or args.client_name or args.env_prefix:
-            raise UsageError("--out and the naming options need a SPEC")
+        if (args.out or args.package_name or args.client_name or args.env_prefix
+                or args.reexport):
+            raise UsageError("--out, --reexport and the naming options need a SPEC")
         clients = read_clients(Path("pyproject.toml"))
     elif args.out is None:
         raise UsageError("generate SPEC needs --out DIR")
     else:
         clients = [ClientConfig(args.spec, args.out, args.package_name, args.client_name,
-                                args.env_prefix, args.templates)]
+                                args.env_prefix, args.templates, tuple(args.reexport))]
     folders = [client.out.resolve() for client in clients]
     for i, folder in enumerate(folders):
         if folder in folders[:i]:
@@ -82,7 +95,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _produce(client: ClientConfig, args: argparse.Namespace,
              progress: Progress) -> dict[str, bytes]:
-    names = Names(client.package, client.client, client.env_prefix)
+    names = Names(client.package, client.client, client.env_prefix, client.reexports)
     templates = args.templates or client.templates
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates folder not found")

@@ -11,6 +11,7 @@ from .format import format_files
 from .ir import Api
 from .load import Document, load
 from .progress import SILENT, Progress
+from .reexport import check_reexports
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
 from .validate import problems
@@ -61,10 +62,12 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
              ) -> tuple[dict[str, str], list[Problem]]:
     """All files of the generated project (POSIX path relative to the output folder -> text),
     and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
-    the generator cannot interpret raise SpecError; with `strict`, every violation does."""
+    the generator cannot interpret raise SpecError; with `strict`, every violation does; a
+    re-export that collides with a generated name raises UsageError."""
     api, warnings = build_api(spec, names, strict=strict, progress=progress)
     progress.stage("render", unit="files")
     files = render(api, templates or default_templates(), progress.advance)
+    check_reexports(api.reexports, api.root_names, api.package, files)
     # Only the built-in templates are known to be formatted; someone else's may not be.
     preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")

@@ -1,5 +1,5 @@
 """Regenerating into a folder that already holds output: the manifest, incremental and atomic
-writes, the user's files, edits, interruptions, --check, adoption and progress.
+writes, the user's files, edits, interruptions, --check, adoption, re-exports and progress.
 
 Real files in temporary folders, and the real CLI in subprocesses. Only the interruption test
 imports the writer, to stop a run after each step of its plan.
@@ -27,6 +27,8 @@ from cli_support import (
     Proc,
     describe,
     env,
+    mypy_strict,
+    python,
     run,
     sdkwright,
     snapshot,
@@ -530,6 +532,98 @@ def test_the_manifest_is_deterministic_json(specs: Specs) -> None:
     assert set(body["files"]) == set(files) - {MANIFEST}
     assert all(re.fullmatch(r"sha256:[0-9a-f]{64}", value) for value in body["files"].values())
     assert str(Path.cwd()) not in text and "/tmp" not in text
+
+
+# -- hand-written code and re-exports ---------------------------------------------------------
+
+
+HELPERS = '''\
+"""Hand-written: every page of list_pets."""
+
+from .. import PetShop
+
+
+def paginate_all(client: PetShop) -> int:
+    return len(client.pets.list_pets())
+'''
+
+
+def test_a_reexported_lib_name_is_importable_and_typed(specs: Specs, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = _generate(specs.folder, "a", out, "--reexport", "lib.helpers:paginate_all")
+    assert proc.returncode == EXIT_OK, describe(proc)
+    init = (out / PACKAGE / "__init__.py").read_text("utf-8")
+    assert "from .lib.helpers import paginate_all as paginate_all\n" in init
+    assert '    "paginate_all",\n]' in init
+    (out / PACKAGE / "lib").mkdir()
+    (out / PACKAGE / "lib" / "__init__.py").write_text("", encoding="utf-8")
+    (out / PACKAGE / "lib" / "helpers.py").write_text(HELPERS, encoding="utf-8")
+    proc = python("-c", f"from {PACKAGE} import paginate_all, __all__; "
+                  "print(paginate_all.__module__, 'paginate_all' in __all__)", cwd=out)
+    assert proc.returncode == 0, describe(proc)
+    assert proc.stdout.strip() == f"{PACKAGE}.lib.helpers True"
+    proc = mypy_strict(out, tmp_path / "mypy", PACKAGE)
+    assert proc.returncode == 0, describe(proc)
+    # The lib folder is the user's: regeneration keeps it.
+    proc = _generate(specs.folder, "b", out, "--reexport", "lib.helpers:paginate_all")
+    assert proc.returncode == EXIT_OK, describe(proc)
+    assert (out / PACKAGE / "lib" / "helpers.py").read_text("utf-8") == HELPERS
+
+
+BAD_REEXPORTS = {
+    "outside-lib": "helpers:paginate_all",
+    "no-name": "lib.helpers",
+    "not-identifier": "lib.helpers:not-a-name",
+    "keyword": "lib.class:thing",
+    "generated-name": "lib.helpers:NotGiven",
+    "client-name": "lib.helpers:PetShop",
+    "subpackage": "lib.helpers:resources",
+}
+
+
+@pytest.mark.parametrize("key", sorted(BAD_REEXPORTS))
+def test_a_bad_reexport_is_a_usage_error(key: str, specs: Specs, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    value = BAD_REEXPORTS[key]
+    proc = _generate(specs.folder, "a", out, "--reexport", value)
+    assert proc.returncode == EXIT_BAD_INPUT, describe(proc)
+    _no_traceback(proc)
+    assert value.split(":")[-1] in proc.stderr, describe(proc)
+    assert not out.exists()
+
+
+def test_reexport_in_pyproject(specs: Specs, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(specs.path("a"), project / "api.json")
+    entry = (f'[[tool.sdkwright.clients]]\nspec = "api.json"\nout = "client"\n'
+             f'package = "{PACKAGE}"\n')
+    (project / "pyproject.toml").write_text(
+        entry + 'reexport = ["lib.helpers:paginate_all", "lib:VERSION"]\n', encoding="utf-8")
+    proc = sdkwright("generate", cwd=project)
+    assert proc.returncode == EXIT_OK, describe(proc)
+    init = (project / "client" / PACKAGE / "__init__.py").read_text("utf-8")
+    assert "from .lib.helpers import paginate_all as paginate_all\n" in init
+    assert "from .lib import VERSION as VERSION\n" in init
+    for bad in ('"helpers:x"', "[1]", '"lib:x y"'):
+        (project / "pyproject.toml").write_text(f"{entry}reexport = [{bad}]\n",
+                                                encoding="utf-8")
+        proc = sdkwright("generate", cwd=project)
+        assert proc.returncode == EXIT_BAD_INPUT, describe(proc)
+        _no_traceback(proc)
+        assert "reexport" in proc.stderr, describe(proc)
+
+
+def test_no_generated_path_is_under_lib(tmp_path: Path) -> None:
+    """Names that try hard to produce `<package>/lib/`: a tag, a resource path and a schema."""
+    spec = tmp_path / "lib.json"
+    body = json.loads(_spec("lib"))
+    body["paths"]["/lib"]["get"]["x-sdk-resource"] = "lib.lib"
+    body["components"]["schemas"]["Lib"] = {"type": "object"}
+    spec.write_text(json.dumps(body), encoding="utf-8")
+    files, _ = generate_files(spec, Names(PACKAGE))
+    assert files, "nothing generated"
+    assert [rel for rel in files if rel.startswith(f"{PACKAGE}/lib/")] == []
 
 
 # -- progress, --quiet and the summary --------------------------------------------------------
