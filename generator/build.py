@@ -35,6 +35,7 @@ from .names import (
     unique,
     upper_snake,
 )
+from .reexport import Reexport
 from .refs import Resolver
 from .samples import MISSING as _MISSING
 from .samples import Sampler, declared_example, has_value
@@ -56,6 +57,7 @@ class Names:
     package: str | None = None
     client: str | None = None
     env_prefix: str | None = None
+    reexports: tuple[Reexport, ...] = ()
 
 
 @dataclass
@@ -123,6 +125,7 @@ class _Builder:
             auth_required=self.security.required(),
             resources=self._resources(self.root),
             type_modules=tuple(self.modules),
+            reexports=self.names.reexports,
         )
 
     def _base_url(self) -> str | None:

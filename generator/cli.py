@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from . import __version__
 from .build import Names
 from .config import ClientConfig, read_clients
 from .errors import SpecError, UsageError
+from .lock import locked
+from .manifest import MANIFEST
 from .pipeline import check, generate
-from .write import diff, write
+from .progress import Progress
+from .reexport import Reexport, parse_reexport
+from .write import apply, diff, encode, plan, read_folder, refusals, stale
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -35,47 +40,112 @@ def _parser() -> argparse.ArgumentParser:
                      help="write nothing; exit 1 with a diff if the output is out of date")
     gen.add_argument("--strict", action="store_true",
                      help="treat every OpenAPI schema violation as an error, not a warning")
+    gen.add_argument("--force", action="store_true",
+                     help="overwrite generated files edited since, and files at generated "
+                     "paths that sdkwright did not write")
+    gen.add_argument("--reexport", action="append", default=[], type=_reexport,
+                     metavar="MODULE:NAME",
+                     help="export NAME of the hand-written module MODULE (lib or inside it) "
+                     "from the package root too; repeatable")
+    gen.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress and no summary (warnings and errors still print)")
 
     val = commands.add_parser("validate", help="check a spec; print FILE:LINE: message lines")
     val.add_argument("spec", type=Path)
     return parser
 
 
+def _reexport(text: str) -> Reexport:
+    try:
+        return parse_reexport(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _clients(args: argparse.Namespace) -> list[ClientConfig]:
     if args.spec is None:
-        if args.out or args.package_name or args.client_name or args.env_prefix:
-            raise UsageError("--out and the naming options need a SPEC")
-        return read_clients(Path.cwd() / "pyproject.toml")
-    if args.out is None:
+        if (args.out or args.package_name or args.client_name or args.env_prefix
+                or args.reexport):
+            raise UsageError("--out, --reexport and the naming options need a SPEC")
+        clients = read_clients(Path("pyproject.toml"))
+    elif args.out is None:
         raise UsageError("generate SPEC needs --out DIR")
-    return [ClientConfig(args.spec, args.out, args.package_name, args.client_name,
-                         args.env_prefix, args.templates)]
+    else:
+        clients = [ClientConfig(args.spec, args.out, args.package_name, args.client_name,
+                                args.env_prefix, args.templates, tuple(args.reexport))]
+    folders = [client.out.resolve() for client in clients]
+    for i, folder in enumerate(folders):
+        if folder in folders[:i]:
+            raise UsageError(f"{clients[i].out}: more than one client writes to this folder")
+    return clients
+
+
+Generated = tuple[ClientConfig, dict[str, bytes]]
 
 
 def _generate(args: argparse.Namespace) -> int:
-    clients = _clients(args)
-    # Generate everything in memory first, so a bad spec leaves every folder untouched.
-    results = []
-    for client in clients:
-        names = Names(client.package, client.client, client.env_prefix)
-        templates = args.templates or client.templates
-        if templates is not None and not templates.is_dir():
-            raise UsageError(f"{templates}: templates folder not found")
-        files, warnings = generate(client.spec, names, templates, strict=args.strict)
-        for problem in warnings:
-            print(problem.as_warning(), file=sys.stderr)
-        results.append((client, files))
+    progress = Progress.on_terminal(sys.stderr, quiet=args.quiet)
+    try:
+        # Generate everything in memory first, so a bad spec leaves every folder untouched.
+        results = [(client, _produce(client, args, progress)) for client in _clients(args)]
+        return _check(results, args) if args.check else _write(results, args, progress)
+    finally:
+        progress.clear()
+
+
+def _produce(client: ClientConfig, args: argparse.Namespace,
+             progress: Progress) -> dict[str, bytes]:
+    names = Names(client.package, client.client, client.env_prefix, client.reexports)
+    templates = args.templates or client.templates
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"{templates}: templates folder not found")
+    progress.task(str(client.spec))
+    files, warnings = generate(client.spec, names, templates, strict=args.strict,
+                               progress=progress)
+    progress.clear()
+    for problem in warnings:
+        print(problem.as_warning(), file=sys.stderr)
+    return encode(files)
+
+
+def _write(results: list[Generated], args: argparse.Namespace, progress: Progress) -> int:
+    with ExitStack() as stack:
+        # Every folder is planned before any is written: an edited file in the last one stops
+        # them all.
+        plans = []
+        for client, generated in results:
+            stack.enter_context(locked(client.out))
+            folder = read_folder(client.out, generated, client.out)
+            plans.append(plan(generated, folder, client.out, force=args.force))
+        for (client, _), todo in zip(results, plans, strict=True):
+            progress.task(str(client.spec))
+            apply(todo.steps, client.out, progress)
+            progress.clear()
+            if todo.left:
+                print(f"{client.out}: adopted sdkwright output that had no {MANIFEST}; left in "
+                      f"place, not generated now: {', '.join(todo.left)}", file=sys.stderr)
+            if not args.quiet:
+                print(f"{client.spec} -> {client.out}: {todo.written} written, "
+                      f"{todo.unchanged} unchanged, {todo.deleted} deleted", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(results: list[Generated], args: argparse.Namespace) -> int:
     status = EXIT_OK
-    for client, files in results:
-        if args.check:
-            changes = diff(files, client.out)
-            if changes:
-                sys.stdout.write(changes)
-                print(f"{client.out}: out of date with {client.spec}", file=sys.stderr)
-                status = EXIT_DIFF
-        else:
-            write(files, client.out)
-            print(f"{client.spec} -> {client.out} ({len(files)} files)", file=sys.stderr)
+    for client, generated in results:
+        with locked(client.out, shared=True):
+            folder = read_folder(client.out, generated, client.out)
+        for problem in refusals(generated, folder, client.out, force=False):
+            print(problem, file=sys.stderr)
+        changes = stale(generated, folder)
+        sys.stdout.write(diff(changes))
+        if changes:
+            status = EXIT_DIFF
+        if not args.quiet:
+            verdict = "up to date" if not changes else (
+                "out of date, 1 file differs" if len(changes) == 1
+                else f"out of date, {len(changes)} files differ")
+            print(f"{client.spec} -> {client.out}: {verdict}", file=sys.stderr)
     return status
 
 

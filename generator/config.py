@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .reexport import Reexport, parse_reexport
 
-_KEYS = {"spec", "out", "package", "client", "env_prefix", "templates"}
+_KEYS = {"spec", "out", "package", "client", "env_prefix", "templates", "reexport"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ClientConfig:
     client: str | None
     env_prefix: str | None
     templates: Path | None
+    reexports: tuple[Reexport, ...] = ()
 
 
 def read_pyproject(pyproject: Path) -> dict[str, Any]:
@@ -65,7 +67,17 @@ def client_config(entry: object, base: Path, where: str, *,
         client=_opt(entry, "client"),
         env_prefix=_opt(entry, "env_prefix"),
         templates=base / str(entry["templates"]) if "templates" in entry else None,
+        reexports=_reexports(entry.get("reexport", []), where),
     )
+
+
+def _reexports(value: object, where: str) -> tuple[Reexport, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise UsageError(f"{where}: 'reexport' must be a list of \"lib.module:name\" strings")
+    try:
+        return tuple(parse_reexport(item) for item in value)
+    except ValueError as exc:
+        raise UsageError(f"{where}: reexport {exc}") from None
 
 
 def _opt(entry: dict[str, object], key: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -77,17 +78,23 @@ def _format_one(item: tuple[str, str]) -> str:
     return text
 
 
-def format_files(files: dict[str, str], preformatted: frozenset[str] = frozenset()
-                 ) -> dict[str, str]:
-    """Every file formatted, except those in `preformatted` (black's output already). black
-    takes most of a generation's time, so a big project is formatted on every core; the
-    result is the same bytes either way."""
+def format_files(files: dict[str, str], preformatted: frozenset[str] = frozenset(),
+                 advance: Callable[[], None] = lambda: None) -> dict[str, str]:
+    """Every file formatted, except those in `preformatted` (black's output already); `advance`
+    is called after each formatted file (for progress). black takes most of a generation's
+    time, so a big project is formatted on every core; the result is the same bytes either
+    way."""
     items = [(path, text) for path, text in files.items() if path not in preformatted]
     workers = min(os.cpu_count() or 1, 8)
+    formatted: list[str] = []
     if workers > 1 and sum(len(text) for _, text in items) > PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            formatted = list(pool.map(_format_one, items, chunksize=8))
+            for text in pool.map(_format_one, items, chunksize=8):
+                formatted.append(text)
+                advance()
     else:
-        formatted = [_format_one(item) for item in items]
+        for item in items:
+            formatted.append(_format_one(item))
+            advance()
     done = {path: text for (path, _), text in zip(items, formatted, strict=True)}
     return {path: done.get(path, text) for path, text in files.items()}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .escape import Code
+from .reexport import Reexport
 
 Location = Literal["path", "query", "header", "cookie", "body"]
 
@@ -296,6 +297,13 @@ class Resource:
         return any(op.response.prefer_example for op in self.operations)
 
 
+# The errors every package root exports, besides the client's own base error.
+ROOT_ERRORS = ("APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
+               "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
+               "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
+               "UnprocessableEntityError")
+
+
 @dataclass(frozen=True)
 class Api:
     title: str
@@ -312,6 +320,27 @@ class Api:
     auth_required: bool
     resources: tuple[Resource, ...]
     type_modules: tuple[TypeModule, ...]
+    reexports: tuple[Reexport, ...]
+    """Names of the user's modules in `<package>/lib/` that the package root exports too."""
+
+    @property
+    def root_imports(self) -> tuple[tuple[Code, tuple[Code, ...]], ...]:
+        """The generated names the package root imports, by module."""
+        return (
+            (Code("_client"), (self.client, self.async_client)),
+            (Code("_exceptions"), (Code(f"{self.client}Error"), *map(Code, ROOT_ERRORS))),
+            (Code("_types"), (Code("NOT_GIVEN"), Code("NotGiven"))),
+            (Code("_version"), (Code("__version__"),)),
+        )
+
+    @property
+    def root_names(self) -> tuple[Code, ...]:
+        return tuple(name for _, names in self.root_imports for name in names)
+
+    @property
+    def exports(self) -> tuple[Code, ...]:
+        """The package root's `__all__`: the generated names, then the re-exported ones."""
+        return self.root_names + tuple(item.name for item in self.reexports)
 
     @property
     def auth(self) -> SecurityScheme | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import keyword
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -132,7 +132,9 @@ def verbatim_core(api: Api, templates: Path) -> frozenset[str]:
     return frozenset(f"{api.package}/{name}.py" for name in verbatim_modules(templates))
 
 
-def render(api: Api, templates: Path) -> dict[str, str]:
+def render(api: Api, templates: Path,
+           advance: Callable[[], None] = lambda: None) -> dict[str, str]:
+    """Every file's text; `advance` is called after each one (for progress)."""
     env = environment(templates)
     files: dict[str, str] = {}
 
@@ -141,6 +143,7 @@ def render(api: Api, templates: Path) -> dict[str, str]:
             files[str(path)] = env.get_template(template).render(api=api, **context)
         except jinja2.TemplateError as exc:
             raise UsageError(_template_fault(exc, templates, template)) from None
+        advance()
 
     pkg = PurePosixPath(api.package)
     emit(PurePosixPath("pyproject.toml"), "project/pyproject.toml.jinja")

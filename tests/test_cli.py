@@ -7,6 +7,8 @@ fixture; the tests then only look at what happened (exit codes, output, files on
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
 import shutil
 import tomllib
@@ -34,6 +36,7 @@ from cli_support import (
 )
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
+MANIFEST = "sdkwright-manifest.json"
 
 MINIMAL_SPEC = """\
 openapi: 3.0.3
@@ -133,10 +136,20 @@ def _check_edited(o: Outcome) -> None:
     o.after = snapshot(o.out)
 
 
+def _own(out: Path, rel: str) -> None:
+    """List `rel` in the manifest, as if an earlier generation had written it."""
+    manifest = out / MANIFEST
+    body = json.loads(manifest.read_text("utf-8"))
+    body["files"][rel] = "sha256:" + hashlib.sha256((out / rel).read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(body, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def _check_stale_and_missing(o: Outcome) -> None:
     _copy_generated(o.out)
     (o.out / REPO_PACKAGE / "stale_module.py").write_text("x = 1\n", encoding="utf-8")
+    _own(o.out, f"{REPO_PACKAGE}/stale_module.py")
     (o.out / "api.md").unlink()
+    (o.out / "notes.md").write_text("the user's, not compared\n", encoding="utf-8")
     o.before = snapshot(o.out)
     o.procs.append(sdkwright("generate", SPEC, "--out", o.out, *REPO_NAMES, "--check"))
     o.after = snapshot(o.out)
@@ -198,8 +211,12 @@ def _refuse_foreign_folder(o: Outcome) -> None:
 def _regenerate_over_stale(o: Outcome) -> None:
     _copy_generated(o.out)
     (o.out / REPO_PACKAGE / "stale_module.py").write_text("x = 1\n", encoding="utf-8")
+    _own(o.out, f"{REPO_PACKAGE}/stale_module.py")
+    (o.out / "notes.md").write_text("keep me\n", encoding="utf-8")
     (o.out / "README.md").write_text("edited\n", encoding="utf-8")
+    o.before = snapshot(o.out)
     o.procs.append(sdkwright("generate", SPEC, "--out", o.out, *REPO_NAMES))
+    o.procs.append(sdkwright("generate", SPEC, "--out", o.out, *REPO_NAMES, "--force"))
     o.after = snapshot(o.out)
 
 
@@ -327,6 +344,8 @@ def test_check_reports_stale_and_missing_files(outcomes: Batch[Outcome]) -> None
     lines = proc.stdout.splitlines()
     assert f"--- a/{REPO_PACKAGE}/stale_module.py" in lines, describe(proc)
     assert "+++ b/api.md" in lines, describe(proc)
+    # A file the manifest does not list is the user's, not a difference.
+    assert "notes.md" not in proc.stdout, describe(proc)
     assert tree_difference(o.after, o.before) == "", "--check changed files on disk"
 
 
@@ -449,11 +468,18 @@ def test_refuses_to_overwrite_a_folder_not_made_by_sdkwright(outcomes: Batch[Out
     assert o.entries() == ["out"]
 
 
-def test_regeneration_replaces_an_earlier_generation_exactly(outcomes: Batch[Outcome]) -> None:
+def test_regeneration_restores_an_earlier_generation_and_keeps_user_files(
+        outcomes: Batch[Outcome]) -> None:
     o = outcomes["regenerate-over-stale"]
-    assert o.proc.returncode == EXIT_OK, describe(o.proc)
-    # The stale module is gone and the edit is undone; nothing is left beside the folder.
-    assert tree_difference(o.after, snapshot(GENERATED)) == ""
+    refused, forced = o.procs
+    # The edited README stops the first run before it writes anything.
+    assert refused.returncode == EXIT_BAD_INPUT, describe(refused)
+    assert f"{o.out}/README.md:1: edited since sdkwright generated it" in refused.stderr
+    _no_traceback(refused)
+    assert forced.returncode == EXIT_OK, describe(forced)
+    # The stale module is gone, the edit is undone, the user's notes stay; nothing is left
+    # beside the folder.
+    assert tree_difference(o.after, {**snapshot(GENERATED), "notes.md": b"keep me\n"}) == ""
     assert o.entries() == ["out"]
 
 
@@ -470,8 +496,10 @@ def test_custom_templates_folder_is_used(outcomes: Batch[Outcome]) -> None:
     assert o.proc.returncode == EXIT_OK, describe(o.proc)
     committed = snapshot(GENERATED)
     assert o.after["README.md"].decode().endswith("\nCustom template line.\n")
-    assert tree_difference({k: v for k, v in o.after.items() if k != "README.md"},
-                           {k: v for k, v in committed.items() if k != "README.md"}) == ""
+    # The README differs, and so does the manifest that lists its digest.
+    differ = {"README.md", MANIFEST}
+    assert tree_difference({k: v for k, v in o.after.items() if k not in differ},
+                           {k: v for k, v in committed.items() if k not in differ}) == ""
 
 
 def test_broken_custom_template_is_bad_input_without_output(outcomes: Batch[Outcome]) -> None:

@@ -616,10 +616,10 @@ def check_paths(files: Mapping[str, str]) -> None:
 
 
 def check_written(files: Mapping[str, str], out: Path) -> None:
-    """(f), after writing: exactly these files, all inside `out`."""
+    """(f), after writing: exactly these files and the manifest, all inside `out`."""
     root = out.resolve()
     on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-    assert on_disk == set(files)
+    assert on_disk == set(files) | {"sdkwright-manifest.json"}
     for rel in files:
         assert (root / rel).resolve().is_relative_to(root), rel
 
