@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import Names, build
+from .build import Built, Names, build
 from .bundle import bundle
 from .errors import Problem, SpecError
 from .format import format_files
-from .ir import Api
+from .gate import check_compiles
 from .load import Document, load
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
@@ -21,7 +21,7 @@ def check(spec: Path, names: Names | None = None) -> list[Problem]:
         doc = bundle(load(spec))
         found = _fatal_refs(doc) or problems(doc)
         try:
-            _, warnings = build(doc, names or Names())
+            warnings = build(doc, names or Names()).warnings
             found = found + [p for p in warnings if p not in found]
         except SpecError as exc:
             found = found + [p for p in exc.problems if p not in found]
@@ -37,18 +37,18 @@ def _fatal_refs(doc: Document) -> list[Problem]:
     return []
 
 
-def build_api(spec: Path, names: Names, *, strict: bool) -> tuple[Api, list[Problem]]:
-    """The IR, and the spec's schema violations that generation went on despite."""
+def build_api(spec: Path, names: Names, *, strict: bool) -> tuple[Built, list[Problem]]:
+    """The IR with its fixtures, and the spec's faults that generation went on despite."""
     doc = bundle(load(spec))
     _fatal_refs(doc)
     found = problems(doc)
     if found and strict:
         raise SpecError(found)
-    api, warnings = build(doc, names)
-    found += [p for p in warnings if p not in found]
+    built = build(doc, names)
+    found += [p for p in built.warnings if p not in found]
     if found and strict:
         raise SpecError(found)
-    return api, found
+    return built, found
 
 
 def generate(spec: Path, names: Names, templates: Path | None = None, *,
@@ -56,7 +56,11 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     """All files of the generated project (POSIX path relative to the output folder -> text),
     and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
     the generator cannot interpret raise SpecError; with `strict`, every violation does."""
-    api, warnings = build_api(spec, names, strict=strict)
+    built, warnings = build_api(spec, names, strict=strict)
+    api = built.api
     # Only the built-in templates are known to be formatted; someone else's may not be.
     preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
-    return format_files(render(api, templates or default_templates()), preformatted), warnings
+    files = format_files(render(api, built.fixtures, templates or default_templates()),
+                         preformatted)
+    check_compiles(files)
+    return files, warnings

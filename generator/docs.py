@@ -1,0 +1,167 @@
+"""The Parameters and Returns trees of a docs page, read from the IR's types and classes.
+
+A class is expanded where a page first shows it; where it shows up again on that page (a
+recursive schema, or one used twice) its row names it and is not expanded again, so no tree
+is deeper or larger than the classes it reaches. A union of classes lists each member class
+with its own fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .escape import py_literal
+from .ir import Alias, Api, ClassDef, Doc, Field, Operation, Param
+from .typetree import (
+    ClassRef,
+    DictOf,
+    ListOf,
+    LiteralOf,
+    Nullable,
+    Required,
+    Runtime,
+    TypeNode,
+    UnionOf,
+    doc_type,
+    nullable,
+    strip_null,
+    strip_required,
+)
+
+FILE_NOTE = "bytes, a binary file object, or a tuple (file name, content[, content type])"
+
+
+@dataclass(frozen=True)
+class DocRow:
+    name: str
+    type: str
+    required: bool
+    doc: Doc
+    enum_values: tuple[str, ...] = ()
+    note: str | None = None  # what the type means, where its name does not say
+    children: tuple[DocRow, ...] = ()
+    # A class shown already on this page: named here, expanded there.
+    shown_above: bool = False
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}: {self.type}"
+
+
+class DocsBuilder:
+    """Builds the trees of every page of one API."""
+
+    def __init__(self, api: Api) -> None:
+        self.classes: dict[ClassRef, ClassDef] = api.classes()
+        self.aliases: dict[ClassRef, Alias] = {
+            a.ref: a for m in api.type_modules for a in m.aliases}
+
+    def signature(self, op: Operation) -> str:
+        """`client.a.b.method(positional: T, **kwargs: XParams) -> R`, as the docs show it."""
+        args = [f"{p.name}: {doc_type(p.type)}" for p in op.params if p.positional]
+        if op.params_class is not None:
+            args.append(f"**kwargs: {op.params_class.name}")
+        return f"client.{op.call_path}({', '.join(args)}) -> {doc_type(op.response.type)}"
+
+    def parameters(self, op: Operation) -> tuple[DocRow, ...]:
+        """Path parameters in the order the path shows them, then the rest."""
+        page = _Page()
+        order = {name: i for i, name in enumerate(_path_names(op.path))}
+        params = sorted((p for p in op.params if p.location == "path"),
+                        key=lambda p: order.get(p.wire_name, len(order)))
+        params += [p for p in op.params if p.location != "path"]
+        return tuple(self._param_row(p, page) for p in params)
+
+    def returns(self, op: Operation) -> tuple[DocRow, ...]:
+        if op.response.kind in ("none", "text", "bytes"):
+            return ()
+        return self._children(self._unaliased(op.response.type), _Page())
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def _param_row(self, param: Param, page: _Page) -> DocRow:
+        return self._row(param.name, param.type, param.required, param.doc, page)
+
+    def _field_row(self, field: Field, page: _Page) -> DocRow:
+        return self._row(field.name, field.type, field.required, field.doc, page)
+
+    def _row(self, name: str, node: TypeNode, required: bool, doc: Doc,
+             page: _Page) -> DocRow:
+        # What a caller may leave out, or may get back as nothing, is shown as Optional.
+        node = strip_required(node) if required else nullable(strip_required(node))
+        core = self._unaliased(strip_null(node))
+        refs = _expandable(core)
+        expanded = [r for r in refs if r not in page.seen]
+        page.seen.update(refs)
+        return DocRow(
+            name, doc_type(node), required, doc, _enum_values(core),
+            FILE_NOTE if _is_file(core) else None,
+            self._children(core, page, expanded),
+            shown_above=bool(refs) and not expanded,
+        )
+
+    def _children(self, node: TypeNode, page: _Page,
+                  expand: list[ClassRef] | None = None) -> tuple[DocRow, ...]:
+        refs = _expandable(node)
+        if expand is None:
+            expand = [r for r in refs if r not in page.seen]
+            page.seen.update(refs)
+        if len(refs) == 1:
+            return self._fields(refs[0], page) if expand else ()
+        # A union of classes: one row per member, its fields beneath it.
+        return tuple(
+            DocRow(ref.name, ref.name, False, self.classes[ref].doc,
+                   children=self._fields(ref, page) if ref in expand else (),
+                   shown_above=ref not in expand)
+            for ref in refs if ref in self.classes)
+
+    def _fields(self, ref: ClassRef, page: _Page) -> tuple[DocRow, ...]:
+        cls = self.classes.get(ref)
+        return tuple(self._field_row(f, page) for f in cls.fields) if cls else ()
+
+    def _unaliased(self, node: TypeNode) -> TypeNode:
+        seen: set[ClassRef] = set()
+        while isinstance(node, ClassRef) and node in self.aliases and node not in seen:
+            seen.add(node)
+            node = self.aliases[node].type
+        return node
+
+
+class _Page:
+    """The classes a page has shown so far."""
+
+    def __init__(self) -> None:
+        self.seen: set[ClassRef] = set()
+
+
+def _expandable(node: TypeNode) -> list[ClassRef]:
+    """The classes whose fields a row of this type lists: through lists, dicts and
+    nullability, one class, or each class of a union of classes."""
+    while isinstance(node, (ListOf, DictOf, Nullable, Required)):
+        node = node.item if isinstance(node, ListOf) else \
+            node.value if isinstance(node, DictOf) else node.inner
+    if isinstance(node, ClassRef):
+        return [node] if node.kind != "alias" else []
+    if isinstance(node, UnionOf):
+        return [m for m in node.members if isinstance(m, ClassRef) and m.kind != "alias"]
+    return []
+
+
+def _enum_values(node: TypeNode) -> tuple[str, ...]:
+    while isinstance(node, (ListOf, Nullable)):
+        node = node.item if isinstance(node, ListOf) else node.inner
+    if isinstance(node, LiteralOf):
+        return tuple(py_literal(v) for v in node.values)
+    return ()
+
+
+def _is_file(node: TypeNode) -> bool:
+    while isinstance(node, (ListOf, Nullable)):
+        node = node.item if isinstance(node, ListOf) else node.inner
+    return node == Runtime("FileTypes")
+
+
+def _path_names(path: str) -> list[str]:
+    return [part[1:-1] for part in path.replace("}", "}/").split("/")
+            if part.startswith("{") and part.endswith("}")]
+
