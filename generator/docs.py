@@ -1,17 +1,20 @@
 """The Parameters and Returns trees of a docs page, read from the IR's types and classes.
 
 A class is expanded where a page first shows it; where it shows up again on that page (a
-recursive schema, or one used twice) its row names it and is not expanded again, so no tree
-is deeper or larger than the classes it reaches. A union of classes lists each member class
-with its own fields.
+recursive schema, or one used twice) its row names it and is not expanded again. A shared
+schema with more than `SMALL_CLASS` fields is not expanded at all: it has a page of its own
+(`docs/shared-types/<Class>.md`), which rows link to, so a large schema is written once, not
+on every page that reaches it. A page stops expanding after `PAGE_ROWS` rows. A union of
+classes lists each member class with its own fields.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .escape import py_literal
 from .ir import Alias, Api, ClassDef, Doc, Field, Operation, Param
+from .schemas import COMPONENTS_MODULE
 from .typetree import (
     ClassRef,
     DictOf,
@@ -29,6 +32,11 @@ from .typetree import (
 )
 
 FILE_NOTE = "bytes, a binary file object, or a tuple (file name, content[, content type])"
+# Shared schemas with more fields than this get a page of their own.
+SMALL_CLASS = 10
+# Rows a page lists before it stops expanding classes.
+PAGE_ROWS = 300
+TYPES_FOLDER = "shared-types"  # not an identifier: no resource's docs folder can take it
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,9 @@ class DocRow:
     children: tuple[DocRow, ...] = ()
     # A class shown already on this page: named here, expanded there.
     shown_above: bool = False
+    # A shared schema with a page of its own (its class), or a class the page had no room for.
+    linked: ClassRef | None = None
+    omitted: bool = False
 
     @property
     def signature(self) -> str:
@@ -55,6 +66,19 @@ class DocsBuilder:
         self.classes: dict[ClassRef, ClassDef] = api.classes()
         self.aliases: dict[ClassRef, Alias] = {
             a.ref: a for m in api.type_modules for a in m.aliases}
+        # Shared schemas linked from a page so far, in the order first linked.
+        self.linked: dict[ClassRef, None] = {}
+
+    def has_page(self, ref: ClassRef) -> bool:
+        cls = self.classes.get(ref)
+        return cls is not None and ref.module == COMPONENTS_MODULE and \
+            len(cls.fields) > SMALL_CLASS
+
+    def type_page(self, ref: ClassRef) -> tuple[DocRow, ...]:
+        """The fields of a shared schema's own page."""
+        page = _Page()
+        page.seen.add(ref)
+        return self._fields(ref, page)
 
     def signature(self, op: Operation) -> str:
         """`client.a.b.method(positional: T, **kwargs: XParams) -> R`, as the docs show it."""
@@ -77,6 +101,13 @@ class DocsBuilder:
             return ()
         return self._children(self._unaliased(op.response.type), _Page())
 
+    def returns_page(self, op: Operation) -> ClassRef | None:
+        """The shared schema an operation returns (or a list of), when it has its own page."""
+        if op.response.kind in ("none", "text", "bytes"):
+            return None
+        refs = _expandable(self._unaliased(op.response.type))
+        return refs[0] if len(refs) == 1 and self.has_page(refs[0]) else None
+
     # -- rows -----------------------------------------------------------------------------
 
     def _param_row(self, param: Param, page: _Page) -> DocRow:
@@ -91,29 +122,41 @@ class DocsBuilder:
         node = strip_required(node) if required else nullable(strip_required(node))
         core = self._unaliased(strip_null(node))
         refs = _expandable(core)
-        expanded = [r for r in refs if r not in page.seen]
-        page.seen.update(refs)
-        return DocRow(
-            name, doc_type(node), required, doc, _enum_values(core),
-            FILE_NOTE if _is_file(core) else None,
-            self._children(core, page, expanded),
-            shown_above=bool(refs) and not expanded,
-        )
-
-    def _children(self, node: TypeNode, page: _Page,
-                  expand: list[ClassRef] | None = None) -> tuple[DocRow, ...]:
-        refs = _expandable(node)
-        if expand is None:
-            expand = [r for r in refs if r not in page.seen]
-            page.seen.update(refs)
+        page.rows += 1
         if len(refs) == 1:
-            return self._fields(refs[0], page) if expand else ()
-        # A union of classes: one row per member, its fields beneath it.
-        return tuple(
-            DocRow(ref.name, ref.name, False, self.classes[ref].doc,
-                   children=self._fields(ref, page) if ref in expand else (),
-                   shown_above=ref not in expand)
-            for ref in refs if ref in self.classes)
+            return self._class_row(DocRow(name, doc_type(node), required, doc,
+                                          _enum_values(core)), refs[0], page)
+        return DocRow(name, doc_type(node), required, doc, _enum_values(core),
+                      FILE_NOTE if _is_file(core) else None,
+                      children=tuple(self._member_row(r, page) for r in refs))
+
+    def _class_row(self, row: DocRow, ref: ClassRef, page: _Page) -> DocRow:
+        """`row`, for a type that is (a list, dict or optional of) class `ref`: its fields
+        beneath it, or a link to its own page, or why they are not listed."""
+        if self.has_page(ref):
+            self.linked.setdefault(ref)
+            return replace(row, linked=ref)
+        if ref in page.seen:
+            return replace(row, shown_above=True)
+        if page.rows >= PAGE_ROWS:
+            return replace(row, omitted=True)
+        page.seen.add(ref)
+        return replace(row, children=self._fields(ref, page))
+
+    def _member_row(self, ref: ClassRef, page: _Page) -> DocRow:
+        """A member of a union of classes, its fields beneath it."""
+        page.rows += 1
+        cls = self.classes.get(ref)
+        return self._class_row(DocRow(ref.name, ref.name, False, cls.doc if cls else Doc()),
+                               ref, page)
+
+    def _children(self, node: TypeNode, page: _Page) -> tuple[DocRow, ...]:
+        """The rows under a returned type: the fields of its class, or one row per class of
+        a union."""
+        refs = _expandable(node)
+        if len(refs) == 1:
+            return self._class_row(DocRow("", "", True, Doc()), refs[0], page).children
+        return tuple(self._member_row(r, page) for r in refs)
 
     def _fields(self, ref: ClassRef, page: _Page) -> tuple[DocRow, ...]:
         cls = self.classes.get(ref)
@@ -132,6 +175,7 @@ class _Page:
 
     def __init__(self) -> None:
         self.seen: set[ClassRef] = set()
+        self.rows = 0
 
 
 def _expandable(node: TypeNode) -> list[ClassRef]:

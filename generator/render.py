@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import escape
-from .docs import DocsBuilder
+from .docs import TYPES_FOLDER, DocsBuilder
 from .errors import UsageError
 from .escape import MdText, PyCode, TomlText
 from .fixtures import Fixtures, OperationFixture
@@ -234,7 +234,17 @@ class _Renderer:
         answer = _json_block(fixture.answer.value if fixture.answer else None)
         self.emit(PurePosixPath("docs", *res.path, f"{op.name}.md"), "docs/operation.md.jinja",
                   page=docs_page_view(op, self.docs, fixture), example=self.example(op),
-                  answer=answer)
+                  answer=answer, types_prefix="../" * len(res.path) + f"{TYPES_FOLDER}/")
+
+    def type_pages(self) -> None:
+        """A page for each large shared schema that a page links to (pages link on)."""
+        done: set[ClassRef] = set()
+        while len(done) < len(self.docs.linked):
+            ref = next(r for r in self.docs.linked if r not in done)
+            done.add(ref)
+            self.emit(PurePosixPath("docs", TYPES_FOLDER, f"{ref.name}.md"),
+                      "docs/type.md.jinja", cls=self.classes[ref],
+                      rows=self.docs.type_page(ref), types_prefix="")
 
     def tests(self) -> None:
         self.emit(PurePosixPath("tests", "__init__.py"), "package/empty_init.py.jinja")
@@ -251,5 +261,6 @@ def render(api: Api, fixtures: Fixtures, templates: Path) -> dict[str, str]:
     renderer = _Renderer(api, fixtures, templates)
     renderer.project()
     renderer.package()
+    renderer.type_pages()
     renderer.tests()
     return dict(sorted(renderer.files.items()))

@@ -288,13 +288,14 @@ class DocsPageView:
     parameters: tuple[DocRow, ...]
     returns: tuple[DocRow, ...]
     returns_type: str
+    returns_page: ClassRef | None  # the shared schema it returns, when that has a page
     fixture: OperationFixture
 
 
 def docs_page_view(op: Operation, docs: DocsBuilder, fixture: OperationFixture
                    ) -> DocsPageView:
     return DocsPageView(op, docs.signature(op), docs.parameters(op), docs.returns(op),
-                        doc_type(op.response.type), fixture)
+                        doc_type(op.response.type), docs.returns_page(op), fixture)
 
 
 # -- tests ----------------------------------------------------------------------------------
