@@ -19,7 +19,8 @@ _DOCS_MODE = black.Mode(line_length=100)
 # Below this much source, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400_000
 _BLANK_RUN = re.compile(r"\n{3,}")
-_PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+# A fence is as long as its code needs (```` when the code holds ```).
+_PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILINE)
 
 
 class FormatError(Exception):
@@ -64,7 +65,8 @@ def format_python(source: str, where: str, mode: black.Mode = _MODE) -> str:
 
 def format_markdown(text: str, where: str) -> str:
     def block(match: re.Match[str]) -> str:
-        return "```python\n" + format_python(match.group(1), where, _DOCS_MODE) + "```"
+        fence = match.group(1)
+        return f"{fence}python\n{format_python(match.group(2), where, _DOCS_MODE)}{fence}"
 
     return _BLANK_RUN.sub("\n\n", _PYTHON_BLOCK.sub(block, text))
 

@@ -1,174 +1,131 @@
-"""The intermediate representation: everything the templates need, with every name decided.
+"""The intermediate representation: the API as its client presents it, every name decided.
 
-Built once from a validated spec by `build`; read (never changed) by `render`. Text fields
-hold raw spec text and are escaped at render time through `generator.escape`; fields typed
-`Code` are identifiers or expressions that are already safe to print.
+Built once from a validated spec by `build`; read (never changed) by `render`. Names are
+`PyCode` claimed in the namespace of their scope (`generator/names.py`); types are trees
+(`generator/typetree.py`); text from the spec is kept raw and escaped at render time by the
+filter of its destination (`generator/escape.py`). Example values and what the generated
+tests expect are not here: they live in `generator/fixtures.py`.
 """
 
 from __future__ import annotations
 
 import keyword
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from .escape import Code
+from .escape import PyCode
+from .load import Pointer
 from .reexport import Reexport
+from .typetree import ClassRef, Module, TypeNode
 
 Location = Literal["path", "query", "header", "cookie", "body"]
+Constraints = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
-class DocField:
-    """One row of a docs page's Parameters or Returns tree."""
+class Doc:
+    """What the docs say of a field, a parameter or a class, from its schema."""
 
-    name: str
-    doc_type: Code
-    required: bool
-    description: str | None
-    constraints: tuple[tuple[str, str], ...]
-    enum_values: tuple[Code, ...]
-    deprecated: bool
-    children: tuple[DocField, ...]
+    description: str | None = None
+    deprecated: bool = False
+    constraints: Constraints = ()
 
     @property
-    def signature(self) -> str:
-        return f"{self.name}: {self.doc_type}"
+    def text(self) -> str | None:
+        """The description, with a deprecation note: a docstring's text."""
+        parts = [self.description] if self.description else []
+        if self.deprecated:
+            parts.append("Deprecated.")
+        return "\n\n".join(parts) or None
 
 
 @dataclass(frozen=True)
 class Field:
-    """An attribute of a generated pydantic model or TypedDict."""
+    """An attribute of a generated pydantic model or a key of a TypedDict."""
 
-    name: Code
+    name: PyCode
     wire_name: str
-    annotation: Code
+    type: TypeNode  # as annotated: Optional for an optional model field, Required[...] keys
     required: bool
-    description: str | None
-    deprecated: bool
+    doc: Doc
 
     @property
     def aliased(self) -> bool:
         return self.name != self.wire_name
 
-    @property
-    def doc(self) -> str | None:
-        return _doc(self.description, self.deprecated)
-
 
 @dataclass(frozen=True)
 class ClassDef:
-    name: Code
-    kind: Literal["model", "typeddict"]
-    description: str | None
-    deprecated: bool
+    ref: ClassRef
+    doc: Doc
     fields: tuple[Field, ...]
 
     @property
-    def doc(self) -> str | None:
-        return _doc(self.description, self.deprecated)
+    def name(self) -> PyCode:
+        return self.ref.name
+
+    @property
+    def kind(self) -> str:
+        return self.ref.kind
 
     @property
     def needs_functional_syntax(self) -> bool:
         """A TypedDict whose keys are not all identifiers must use the call syntax."""
         return self.kind == "typeddict" and not all(
-            f.wire_name.isidentifier() and not keyword.iskeyword(f.wire_name) for f in self.fields
-        )
+            f.wire_name.isidentifier() and f.wire_name.isascii()
+            and not keyword.iskeyword(f.wire_name) for f in self.fields)
 
 
 @dataclass(frozen=True)
 class Alias:
-    name: Code
-    annotation: Code
+    ref: ClassRef
+    type: TypeNode
 
 
 @dataclass(frozen=True)
 class TypeModule:
-    module: tuple[str, ...]
-    imports: tuple[Code, ...]
+    module: Module
     classes: tuple[ClassDef, ...]
     aliases: tuple[Alias, ...]
-    needs_rebuild: bool
-
-
-@dataclass(frozen=True)
-class Example:
-    """An example value (any JSON value, None included) taken from or built for the spec."""
-
-    value: Any
-    # False when no value could be found that the schema accepts (an unsatisfiable schema, or
-    # one the sampler cannot follow): a server that validates requests will refuse it.
-    valid: bool = True
-    # Whether this is the example the spec declares, unchanged: what a mock server answering
-    # from the spec's examples sends.
-    as_declared: bool = False
+    # Classes that refer to themselves or to later classes: rebuilt once all exist.
+    recursive: bool
 
 
 @dataclass(frozen=True)
 class Param:
     """A keyword (or the one positional) argument of an operation method."""
 
-    name: Code
+    name: PyCode
     wire_name: str
     location: Location
-    annotation: Code
+    type: TypeNode
     required: bool
     positional: bool
-    description: str | None
-    deprecated: bool
-    nullable: bool
-    example: Example | None
+    doc: Doc
     # A query serialization other than OpenAPI's default (style form, explode true).
     style: str | None = None
     explode: bool = True
 
 
-    @property
-    def example_is_ambiguous(self) -> bool:
-        """A dict/list literal, which mypy often cannot match against TypedDicts (unions,
-        empty containers), so generated tests pass it through `cast(Any, ...)`."""
-        return self.example is not None and isinstance(self.example.value, (dict, list))
+Encoding = Literal["json", "form", "multipart", "binary", "text"]
+ResponseKind = Literal["model", "adapter", "none", "text", "bytes"]
 
 
 @dataclass(frozen=True)
-class ResponseDef:
+class Body:
+    content_type: str
+    encoding: Encoding
+    # The one `body` argument; None when the body's properties are the arguments.
+    param: PyCode | None
+
+
+@dataclass(frozen=True)
+class Response:
     status: str
-    annotation: Code
-    kind: Literal["model", "adapter", "none", "text", "bytes"]
+    kind: ResponseKind
+    # What the method returns: the response class or alias, or a builtin.
+    type: TypeNode
     content_type: str | None
-    sample: Example | None  # the example answer, for JSON answers
-    doc_fields: tuple[DocField, ...]
-    class_name: Code | None
-    module: tuple[Code, ...]
-    print_attr: Code | None
-    # False when the spec declares no success (2XX or 3XX) response at all: the status and
-    # type here are assumptions, and no server following the spec will answer with them.
-    documented: bool = True
-    # A JSON media type declared without a schema: only the spec's own example describes it.
-    schemaless: bool = False
-
-    @property
-    def example(self) -> Any:
-        return self.sample.value if self.sample is not None else None
-
-    @property
-    def prefer_example(self) -> bool:
-        """Whether the generated test asks a mock server for the spec's example answer rather
-        than one it invents: a schema-less answer cannot be invented, and a valid declared
-        example avoids a mock's own generator (Prism's fails on some schemas). Without a
-        declared example the mock's generator is used either way."""
-        return self.schemaless or (self.sample is not None and self.sample.as_declared)
-
-    @property
-    def accept(self) -> str | None:
-        """The Accept header when the response is not plain `application/json` (the client's
-        default): a vendor JSON type (`application/vnd.vimeo.video+json`) is asked for by name,
-        as servers that negotiate content refuse anything else."""
-        if self.kind == "none":
-            return "*/*"
-        if self.content_type is None or self.content_type.split(";")[0].strip().lower() == \
-                "application/json":
-            return None
-        return self.content_type
 
     @property
     def parsed(self) -> bool:
@@ -183,13 +140,25 @@ class ResponseDef:
     def status_code(self) -> int:
         return int(self.status.upper().replace("X", "0"))
 
+    @property
+    def accept(self) -> str | None:
+        """The Accept header when the answer is not plain `application/json` (the client's
+        default): a vendor JSON type (`application/vnd.vimeo.video+json`) is asked for by
+        name, as servers that negotiate content refuse anything else."""
+        if self.kind == "none":
+            return "*/*"
+        if self.content_type is None or \
+                self.content_type.split(";")[0].strip().lower() == "application/json":
+            return None
+        return self.content_type
+
 
 @dataclass(frozen=True)
 class Credential:
     """A client constructor argument holding a secret, defaulting to an env variable."""
 
-    kwarg: Code
-    env_var: Code
+    kwarg: PyCode
+    env_var: str
     description: str
 
 
@@ -218,129 +187,85 @@ class SecurityScheme:
         return f"{self.header_name}: {self.example_value}"
 
 
+Requirements = tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class Operation:
-    name: Code
-    http_method: Code
+    pointer: Pointer  # of the operation in the spec: the key of its fixtures and docs
+    name: PyCode
+    http_method: str
     path: str
     summary: str | None
     description: str | None
     deprecated: bool
     params: tuple[Param, ...]
-    body_content_type: str | None
-    body_encoding: Code | None
-    body_param: Code | None
-    response: ResponseDef
-    security: tuple[SecurityScheme, ...]
-    requirements: tuple[tuple[str, ...], ...] | None
+    body: Body | None
+    response: Response
+    security: tuple[SecurityScheme, ...]  # the schemes its docs list
+    requirements: Requirements | None  # its own `security`, when it has one
     permissions: tuple[str, ...]
-    resource_path: tuple[Code, ...]
-    doc_fields: tuple[DocField, ...]
-    params_class: Code | None
-    request_builder: Code
-    example_request: tuple[str, tuple[tuple[str, str], ...]]
-    example_body: Example | None
-    # Whether the example call is one a server validating against the spec accepts.
-    example_is_valid: bool
+    resource_path: tuple[PyCode, ...]
+    params_class: ClassRef | None
+    # Module-level names of the resource module: the request builder and the parser.
+    builder: PyCode
+    parser: PyCode
 
     @property
-    def remote_skip_reason(self) -> str | None:
-        """Why the generated test cannot pass against a server that follows the spec, if it
-        cannot (it still runs against the local one)."""
-        if not self.example_is_valid:
-            return "no example request satisfies the spec's schemas for this operation"
-        if not self.response.documented:
-            return "the spec declares no success response for this operation"
-        return None
-
-    @property
-    def call_path(self) -> Code:
-        return Code(".".join((*self.resource_path, self.name)))
-
-    @property
-    def path_params(self) -> tuple[Param, ...]:
-        return tuple(p for p in self.params if p.location == "path")
+    def call_path(self) -> PyCode:
+        return PyCode(".".join((*self.resource_path, self.name)))
 
     def located(self, location: Location) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.location == location)
 
-    @property
-    def example_args(self) -> tuple[Param, ...]:
-        return tuple(p for p in self.params if p.example is not None)
-
 
 @dataclass(frozen=True)
 class Resource:
-    path: tuple[Code, ...]
-    class_name: Code
-    module: tuple[str, ...]
+    path: tuple[PyCode, ...]
+    class_name: PyCode
+    async_class_name: PyCode
     operations: tuple[Operation, ...]
     children: tuple[Resource, ...]
-    imports: tuple[Code, ...]
+    # Classes its module imports by name (the response types), not through their module.
+    by_name: frozenset[ClassRef] = frozenset()
 
     @property
-    def attr(self) -> Code:
+    def attr(self) -> PyCode:
         return self.path[-1]
 
     @property
-    def async_class_name(self) -> Code:
-        return Code("Async" + self.class_name)
-
-    @property
-    def tests_may_skip(self) -> bool:
-        """Whether a generated test skips an operation (so the test module imports pytest)."""
-        return any(op.remote_skip_reason for op in self.operations)
-
-    @property
-    def tests_prefer_example(self) -> bool:
-        """Whether a generated test asks for the spec's example answer (so imports it)."""
-        return any(op.response.prefer_example for op in self.operations)
+    def module(self) -> Module:
+        """The file of the resource's classes (a package: children are subpackages)."""
+        return ("resources", *self.path, "__init__")
 
 
-# The errors every package root exports, besides the client's own base error.
-ROOT_ERRORS = ("APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
-               "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-               "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
-               "UnprocessableEntityError")
+@dataclass(frozen=True)
+class ClientNames:
+    """Names the package's top level gives to what the templates always define."""
+
+    client: PyCode
+    async_client: PyCode
+    error: PyCode  # the base of every exception: `<Client>Error`
 
 
 @dataclass(frozen=True)
 class Api:
     title: str
     version: str
-    package_version: Code
+    package_version: str
     description: str | None
-    package: Code
-    client: Code
-    env_prefix: Code
+    package: PyCode
+    names: ClientNames
+    env_prefix: str
     base_url: str | None
     schemes: tuple[SecurityScheme, ...]
     credentials: tuple[Credential, ...]
-    default_security: tuple[tuple[str, ...], ...]
+    default_security: Requirements
     auth_required: bool
     resources: tuple[Resource, ...]
     type_modules: tuple[TypeModule, ...]
-    reexports: tuple[Reexport, ...]
-    """Names of the user's modules in `<package>/lib/` that the package root exports too."""
-
-    @property
-    def root_imports(self) -> tuple[tuple[Code, tuple[Code, ...]], ...]:
-        """The generated names the package root imports, by module."""
-        return (
-            (Code("_client"), (self.client, self.async_client)),
-            (Code("_exceptions"), (Code(f"{self.client}Error"), *map(Code, ROOT_ERRORS))),
-            (Code("_types"), (Code("NOT_GIVEN"), Code("NotGiven"))),
-            (Code("_version"), (Code("__version__"),)),
-        )
-
-    @property
-    def root_names(self) -> tuple[Code, ...]:
-        return tuple(name for _, names in self.root_imports for name in names)
-
-    @property
-    def exports(self) -> tuple[Code, ...]:
-        """The package root's `__all__`: the generated names, then the re-exported ones."""
-        return self.root_names + tuple(item.name for item in self.reexports)
+    # Names of the user's modules in `<package>/lib/` that the package root exports too.
+    reexports: tuple[Reexport, ...] = ()
 
     @property
     def auth(self) -> SecurityScheme | None:
@@ -352,24 +277,8 @@ class Api:
         return self.schemes[0] if self.schemes else None
 
     @property
-    def base_url_env(self) -> Code:
-        return Code(f"{self.env_prefix}_BASE_URL")
-
-    @property
-    def package_glob(self) -> Code:
-        return Code(f"{self.package}.*")
-
-    @property
-    def summary(self) -> str:
-        return f"Python client for {self.title}"
-
-    @property
-    def distribution(self) -> Code:
-        return Code(self.package.replace("_", "-"))
-
-    @property
-    def async_client(self) -> Code:
-        return Code("Async" + self.client)
+    def distribution(self) -> str:
+        return self.package.replace("_", "-")
 
     @property
     def all_resources(self) -> tuple[Resource, ...]:
@@ -385,9 +294,6 @@ class Api:
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for res in self.all_resources for op in res.operations)
 
-
-def _doc(description: str | None, deprecated: bool) -> str | None:
-    parts = [description] if description else []
-    if deprecated:
-        parts.append("Deprecated.")
-    return "\n\n".join(parts) or None
+    def classes(self) -> dict[ClassRef, ClassDef]:
+        """Every generated class by its reference (the docs follow references into it)."""
+        return {c.ref: c for m in self.type_modules for c in m.classes}

@@ -1,4 +1,12 @@
-"""Turning spec names into Python identifiers: deterministic, valid, never reserved."""
+"""Spec names as Python names: case conversion, and one registry (`Namespace`) per scope.
+
+Every name placed in generated code is claimed in the namespace of the scope it lives in:
+the client constructor, a module, a class body, a method. A namespace starts with the names
+its template introduces (reserved); a claim gets the name it asks for, with one rule when
+that is not free: a reserved name gets a `_` suffix, and a name already claimed gets `2`,
+`3`, ... So no spec name can shadow a template's name or another spec name, and whatever
+order claims come in, the same claims give the same names.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +14,25 @@ import builtins
 import keyword
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from .escape import Code
+from .escape import PyCode, py_ident
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 
-# Attributes of pydantic's BaseModel that a field must not shadow.
-PYDANTIC_RESERVED = frozenset(
-    {
-        "copy", "construct", "dict", "json", "schema", "schema_json", "fields", "validate",
-        "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs",
-        # The runtime BaseModel's own methods.
-        "to_dict", "to_json",
-    }
-)
 BUILTIN_NAMES = frozenset(dir(builtins))
-# Names a generated types module uses in annotations; a field must not shadow them in the
-# class body, where later annotations are evaluated.
-ANNOTATION_NAMES = frozenset(
-    {
-        "str", "int", "float", "bool", "object", "bytes", "date", "datetime", "Any", "Dict",
-        "List", "Literal", "Mapping", "Optional", "Sequence", "Union", "Annotated", "Required",
-        "TypedDict", "BaseModel", "Field", "OpenEnum", "OpenIntEnum", "schemas", "None",
-        "FileContent", "FileTypes", "TaggedUnion",
-    }
-)
+KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+# Attributes of pydantic's BaseModel (and the runtime's own) that a field must not shadow.
+PYDANTIC_RESERVED = frozenset({
+    "copy", "construct", "dict", "json", "schema", "schema_json", "fields", "validate",
+    "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs", "to_dict",
+    "to_json",
+})
 MAX_LENGTH = 80
 
 
 def words(text: str) -> list[str]:
-    """Split any text into lowercase-able ASCII words ("getHTTPItems2" -> get HTTP Items 2)."""
+    """Split any text into ASCII words ("getHTTPItems2" -> get HTTP Items 2)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _WORD.findall(ascii_text)
 
@@ -52,34 +49,16 @@ def upper_snake(text: str) -> str:
     return snake(text).upper()
 
 
-def identifier(text: str, *, fallback: str, reserved: frozenset[str] = BUILTIN_NAMES) -> Code:
-    """A snake_case identifier for `text`; keywords and `reserved` names get a `_` suffix."""
+def snake_name(text: str, fallback: str) -> str:
+    """A snake_case identifier for `text` (not yet checked against any scope)."""
     name = snake(text)[:MAX_LENGTH].rstrip("_") or fallback
-    if name[0].isdigit():
-        name = f"{fallback}_{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
-        name += "_"
-    return Code(name)
+    return f"{fallback}_{name}" if name[0].isdigit() else name
 
 
-def field_name(text: str) -> Code:
-    """An attribute name for a model field: never shadowing what the class body needs."""
-    name = identifier(text, fallback="field", reserved=PYDANTIC_RESERVED | ANNOTATION_NAMES)
-    return Code(name + "_") if name.startswith("model_") else name
-
-
-def class_name(text: str, *, fallback: str = "Model") -> Code:
+def pascal_name(text: str, fallback: str) -> str:
+    """A PascalCase identifier for `text` (not yet checked against any scope)."""
     name = pascal(text)[:MAX_LENGTH] or fallback
-    if name[0].isdigit():
-        name = f"{fallback}{name}"
-    return safe_class(name)
-
-
-def safe_class(name: str) -> Code:
-    """`name`, with a `_` suffix if it would shadow a keyword, builtin or imported name."""
-    if keyword.iskeyword(name) or name in BUILTIN_NAMES or name in ANNOTATION_NAMES:
-        name += "_"
-    return Code(name)
+    return f"{fallback}{name}" if name[0].isdigit() else name
 
 
 def singular(word: str) -> str:
@@ -94,11 +73,34 @@ def singular(word: str) -> str:
     return word
 
 
-def unique(name: str, taken: set[str]) -> str:
-    """`name`, or `name2`, `name3`, ... : the first not in `taken`; records the choice."""
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate = f"{name}{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
+class Namespace:
+    """The names of one Python scope."""
+
+    def __init__(self, label: str, reserved: Iterable[str] = ()) -> None:
+        self.label = label
+        self._reserved = KEYWORDS | frozenset(reserved)
+        self._taken: set[str] = set()
+        # What each claim key received: claiming the same thing twice gives one name.
+        self._by_key: dict[object, PyCode] = {}
+
+    def claim(self, preferred: str, key: object | None = None) -> PyCode:
+        """A free name for `preferred` (an identifier), recorded as taken. With a `key`, a
+        second claim of the same key returns the first claim's name."""
+        if key is not None and key in self._by_key:
+            return self._by_key[key]
+        name = preferred + "_" if preferred in self._reserved else preferred
+        base, n = name, 2
+        while name in self._taken or name in self._reserved:
+            name = f"{base}{n}"
+            n += 1
+        self._taken.add(name)
+        code = py_ident(name)
+        if key is not None:
+            self._by_key[key] = code
+        return code
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._taken or name in self._reserved
+
+    def claimed(self, key: object) -> PyCode | None:
+        return self._by_key.get(key)

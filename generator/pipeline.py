@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import Names, build
+from .build import Built, Names, build
 from .bundle import bundle
 from .errors import Problem, SpecError
 from .format import format_files
-from .ir import Api
+from .gate import check_compiles
 from .load import Document, load
 from .progress import SILENT, Progress
-from .reexport import check_reexports
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
 from .validate import problems
@@ -23,7 +22,7 @@ def check(spec: Path, names: Names | None = None) -> list[Problem]:
         doc = bundle(load(spec))
         found = _fatal_refs(doc) or problems(doc)
         try:
-            _, warnings = build(doc, names or Names())
+            warnings = build(doc, names or Names()).warnings
             found = found + [p for p in warnings if p not in found]
         except SpecError as exc:
             found = found + [p for p in exc.problems if p not in found]
@@ -40,8 +39,8 @@ def _fatal_refs(doc: Document) -> list[Problem]:
 
 
 def build_api(spec: Path, names: Names, *, strict: bool,
-              progress: Progress = SILENT) -> tuple[Api, list[Problem]]:
-    """The IR, and the spec's schema violations that generation went on despite."""
+              progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
+    """The IR with its fixtures, and the spec's faults that generation went on despite."""
     progress.stage("load")
     doc = bundle(load(spec))
     _fatal_refs(doc)
@@ -50,11 +49,11 @@ def build_api(spec: Path, names: Names, *, strict: bool,
     if found and strict:
         raise SpecError(found)
     progress.stage("build")
-    api, warnings = build(doc, names)
-    found += [p for p in warnings if p not in found]
+    built = build(doc, names)
+    found += [p for p in built.warnings if p not in found]
     if found and strict:
         raise SpecError(found)
-    return api, found
+    return built, found
 
 
 def generate(spec: Path, names: Names, templates: Path | None = None, *,
@@ -64,11 +63,13 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
     the generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
-    api, warnings = build_api(spec, names, strict=strict, progress=progress)
+    built, warnings = build_api(spec, names, strict=strict, progress=progress)
+    api = built.api
     progress.stage("render", unit="files")
-    files = render(api, templates or default_templates(), progress.advance)
-    check_reexports(api.reexports, api.root_names, api.package, files)
+    files = render(api, built.fixtures, templates or default_templates(), progress.advance)
     # Only the built-in templates are known to be formatted; someone else's may not be.
     preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")
-    return format_files(files, preformatted, progress.advance), warnings
+    files = format_files(files, preformatted, progress.advance)
+    check_compiles(files)
+    return files, warnings

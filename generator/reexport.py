@@ -8,21 +8,18 @@ the package's `__init__.py` say `from .lib.helpers import paginate_all as pagina
 from __future__ import annotations
 
 import keyword
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
-from .errors import UsageError
-from .escape import Code
+from .escape import PyCode
 
 LIB = "lib"
 
 
 @dataclass(frozen=True)
 class Reexport:
-    module: Code
+    module: PyCode
     """Dotted, relative to the package: `lib` or `lib.<module>...`."""
-    name: Code
+    name: PyCode
 
     def __str__(self) -> str:
         return f"{self.module}:{self.name}"
@@ -42,19 +39,4 @@ def parse_reexport(text: str) -> Reexport:
     if parts[0] != LIB:
         raise ValueError(f"{text!r}: the module must be {LIB!r} or inside it (hand-written "
                          f"code lives in <package>/{LIB}/, which sdkwright never writes)")
-    return Reexport(Code(module), Code(name))
-
-
-def check_reexports(reexports: Iterable[Reexport], exports: Iterable[str], package: str,
-                    files: Iterable[str]) -> None:
-    """Refuse a re-exported name that the package root already has: a generated export, one of
-    its modules or subpackages (in `files`, the generated paths), or an earlier re-export."""
-    taken = set(exports) | {LIB}
-    for rel in files:
-        parts = PurePosixPath(rel).parts
-        if len(parts) > 1 and parts[0] == package:
-            taken.add(PurePosixPath(parts[1]).stem)
-    for item in reexports:
-        if item.name in taken:
-            raise UsageError(f"re-export {item}: the package already has a {item.name!r}")
-        taken.add(item.name)
+    return Reexport(PyCode(module), PyCode(name))

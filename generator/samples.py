@@ -13,7 +13,7 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
-from .ir import Example
+from .fixtures import Example
 from .load import Pointer
 from .patterns import finds, matching_string
 from .refs import Resolver

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .escape import Code
-from .ir import Credential, SecurityScheme
-from .names import identifier, pascal
+from .ir import Credential, Requirements, SecurityScheme
+from .names import Namespace, pascal, snake_name
 from .refs import Resolver
-
-Requirements = tuple[tuple[str, ...], ...]
+from .runtime_names import CONSTRUCTOR_NAMES
 
 
 class SecurityReader:
@@ -21,6 +19,8 @@ class SecurityReader:
         data = resolver.doc.data
         raw = (data.get("components") or {}).get("securitySchemes") or {}
         self._taken: dict[str, Credential] = {}
+        # The client constructors' keyword arguments.
+        self._arguments = Namespace("client constructor", CONSTRUCTOR_NAMES)
         self.schemes: dict[str, SecurityScheme] = {}
         for key in raw:
             scheme = self._read(key, raw[key])
@@ -28,8 +28,10 @@ class SecurityReader:
                 self.schemes[key] = scheme
 
     def _credential(self, name: str, description: str) -> Credential:
+        """The argument `name` (shared by every scheme that asks for it)."""
         if name not in self._taken:
-            self._taken[name] = Credential(Code(name), Code(f"{self.env_prefix}_{name.upper()}"),
+            kwarg = self._arguments.claim(name)
+            self._taken[name] = Credential(kwarg, f"{self.env_prefix}_{kwarg.upper()}",
                                            description)
         return self._taken[name]
 
@@ -37,7 +39,7 @@ class SecurityReader:
         """`api_key` for the first apiKey scheme; later ones are named after their scheme."""
         if "api_key" not in self._taken:
             return "api_key"
-        name = identifier(key, fallback="key")
+        name = snake_name(key, "key")
         return name if name not in self._taken else f"{name}_key"
 
     def _read(self, key: str, raw: Any) -> SecurityScheme | None:

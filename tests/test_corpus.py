@@ -88,14 +88,24 @@ def test_corpus_package_tests_pass_against_prism(generated: tuple[Path, Path]) -
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+# Faults that only touch the docs are warnings: the client is generated without them.
+WARNED = {"opc-invalid-uuid-defaults.yaml": "is not a valid uuid; the default is left out"}
+
+
 @pytest.mark.parametrize("spec", sorted((CORPUS / "invalid").glob("*.y*ml"))
                          if CORPUS.is_dir() else [], ids=lambda p: p.name)
-def test_invalid_corpus_documents_are_refused(spec: Path, tmp_path: Path) -> None:
+def test_invalid_corpus_documents_are_refused_or_warned(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = _run([sys.executable, "-m", "sdkwright", "generate", str(spec), "--out", str(out)],
                   cwd=ROOT)
-    assert result.returncode == 2
     assert "Traceback" not in result.stderr
+    if spec.name in WARNED:
+        assert result.returncode == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+        assert all(line.startswith(f"{spec}:") for line in warnings), result.stderr
+        assert any(WARNED[spec.name] in line for line in warnings), result.stderr
+        return
+    assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if ": warning: " not in line]
     assert errors and all(line.startswith(f"{spec}:") for line in errors), result.stderr
     assert not out.exists()

@@ -294,7 +294,9 @@ def _markdown_pages(out: Path) -> list[Path]:
 
 
 def _python_blocks(text: str) -> list[str]:
-    return re.findall(r"^```python\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
+    # A fence is as long as the code needs (```` when the code holds ```).
+    return [m.group(2) for m in re.finditer(r"^(`{3,})python\n(.*?)^\1$", text,
+                                            re.DOTALL | re.MULTILINE)]
 
 
 # -- tests ------------------------------------------------------------------------------------

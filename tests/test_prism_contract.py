@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 from prism import require_prism, run_prism
-from sdkwright.build import Names
-from sdkwright.ir import Api, Operation
+from sdkwright.build import Built, Names
+from sdkwright.ir import Operation
 from sdkwright.pipeline import build_api, generate
 from sdkwright.write import write
 
@@ -26,16 +26,12 @@ SPEC = ROOT / "spec" / "livestream.yaml"
 VARIANT = ROOT / "tests" / "fixtures" / "variants" / "livestream_31_refs.yaml"
 
 
-def _call(client: Any, op: Operation) -> Any:
+def _call(client: Any, built: Built, op: Operation) -> Any:
     target = client
     for part in op.resource_path:
         target = getattr(target, part)
-    kwargs = {p.name: p.example.value for p in op.params if p.example is not None}
+    kwargs = {a.name: a.example.value for a in built.fixtures[op.pointer].args}
     return getattr(target, op.name)(**kwargs)
-
-
-def _operations(api: Api) -> list[Operation]:
-    return list(api.operations)
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +53,12 @@ def generated_client(prism_url: str) -> Iterator[Any]:
         sys.path.remove(str(ROOT / "generated"))
 
 
-REPO_API, _ = build_api(SPEC, Names("cloudflare_realtime", "Cloudflare", "CLOUDFLARE"),
-                        strict=True)
+REPO, _ = build_api(SPEC, Names("cloudflare_realtime", "Cloudflare", "CLOUDFLARE"), strict=True)
 
 
-@pytest.mark.parametrize("op", _operations(REPO_API), ids=lambda op: op.name)
+@pytest.mark.parametrize("op", REPO.api.operations, ids=lambda op: op.name)
 def test_every_operation_gets_2xx_from_prism(generated_client: Any, op: Operation) -> None:
-    result = _call(generated_client, op)
+    result = _call(generated_client, REPO, op)
     if op.response.kind != "none":
         assert result is not None
 
@@ -84,14 +79,14 @@ def test_variant_spec_operations_get_2xx_from_prism(tmp_path: Path) -> None:
     names = Names("livestream_contract_variant", "Variant", "VARIANT")
     files, _ = generate(VARIANT, names)
     write(files, tmp_path / "out")
-    api, _ = build_api(VARIANT, names, strict=True)
+    built, _ = build_api(VARIANT, names, strict=True)
     sys.path.insert(0, str(tmp_path / "out"))
     try:
         package = importlib.import_module(names.package or "")
         with run_prism(VARIANT) as url, package.Variant(
             api_token="test-token", base_url=url, max_retries=0, timeout=10
         ) as client:
-            for op in api.operations:
-                _call(client, op)
+            for op in built.api.operations:
+                _call(client, built, op)
     finally:
         sys.path.remove(str(tmp_path / "out"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import os
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union
@@ -15,7 +14,7 @@ from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .resources.realtime_kit import RealtimeKitResource, AsyncRealtimeKitResource
+    from .resources.realtime_kit import AsyncRealtimeKitResource, RealtimeKitResource
 
 __all__ = ["Cloudflare", "AsyncCloudflare"]
 
@@ -23,27 +22,30 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 BASE_URL_ENV = "CLOUDFLARE_BASE_URL"
 # Alternatives of security scheme keys, as the spec's top-level `security` lists them.
 DEFAULT_SECURITY: Tuple[Tuple[str, ...], ...] = (("api_token",),)
+# The environment variable each credential defaults to.
+ENV_VARS = {"api_token": "CLOUDFLARE_API_TOKEN"}
 
 
 def _options(
-    api_token: Optional[str],
+    credentials: Dict[str, Optional[str]],
     base_url: Union[str, httpx.URL, None],
     timeout: Union[Timeout, NotGiven],
     max_retries: int,
     default_headers: Optional[Headers],
 ) -> Dict[str, Any]:
     """The constructor logic shared by the sync and async clients."""
-    if api_token is None:
-        api_token = os.environ.get("CLOUDFLARE_API_TOKEN")
     auth: Dict[str, Tuple[str, str, str]] = {}
-    if api_token:
-        auth["api_token"] = ("header", "Authorization", f"Bearer {api_token}")
+    secret = {
+        name: value if value is not None else os.environ.get(ENV_VARS[name])
+        for name, value in credentials.items()
+    }
+    if token := secret["api_token"]:
+        auth["api_token"] = ("header", "Authorization", "Bearer " + token)
     if not any(
         all(key in auth for key in requirement) for requirement in DEFAULT_SECURITY
     ):
         raise CloudflareError(
-            "Missing credentials: pass api_token to the client or set "
-            "CLOUDFLARE_API_TOKEN in the environment"
+            "Missing credentials: pass api_token to the client or set CLOUDFLARE_API_TOKEN in the environment"
         )
     if base_url is None:
         base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
@@ -87,7 +89,13 @@ class Cloudflare(SyncAPIClient):
         """
         super().__init__(
             http_client=http_client,
-            **_options(api_token, base_url, timeout, max_retries, default_headers),
+            **_options(
+                {"api_token": api_token},
+                base_url,
+                timeout,
+                max_retries,
+                default_headers,
+            ),
         )
 
     @cached_property
@@ -112,7 +120,13 @@ class AsyncCloudflare(AsyncAPIClient):
     ) -> None:
         super().__init__(
             http_client=http_client,
-            **_options(api_token, base_url, timeout, max_retries, default_headers),
+            **_options(
+                {"api_token": api_token},
+                base_url,
+                timeout,
+                max_retries,
+                default_headers,
+            ),
         )
 
     @cached_property

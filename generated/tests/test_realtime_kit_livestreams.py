@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union, cast
+from typing import Any, Union
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
 
-from cloudflare_realtime import Cloudflare, AsyncCloudflare
+from cloudflare_realtime import AsyncCloudflare, Cloudflare
 from cloudflare_realtime.resources.realtime_kit.livestreams import (
-    RealtimeKitLivestreamsResource,
     AsyncRealtimeKitLivestreamsResource,
-)
-from cloudflare_realtime.types.realtime_kit.livestream_start_livestreaming_a_meeting_response import (
-    LivestreamStartLivestreamingAMeetingResponse,
-)
-from cloudflare_realtime.types.realtime_kit.livestream_stop_livestreaming_a_meeting_response import (
-    LivestreamStopLivestreamingAMeetingResponse,
-)
-from cloudflare_realtime.types.realtime_kit.livestream_get_all_livestreams_response import (
-    LivestreamGetAllLivestreamsResponse,
-)
-from cloudflare_realtime.types.realtime_kit.livestream_get_meeting_active_livestreams_response import (
-    LivestreamGetMeetingActiveLivestreamsResponse,
-)
-from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_session_for_livestream_id_response import (
-    LivestreamGetLivestreamSessionForLivestreamIdResponse,
+    RealtimeKitLivestreamsResource,
 )
 from cloudflare_realtime.types.realtime_kit.livestream_get_active_livestreams_for_livestream_id_response import (
     LivestreamGetActiveLivestreamsForLivestreamIdResponse,
 )
-from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_session_details_for_session_id_response import (
-    LivestreamGetLivestreamSessionDetailsForSessionIdResponse,
+from cloudflare_realtime.types.realtime_kit.livestream_get_all_livestreams_response import (
+    LivestreamGetAllLivestreamsResponse,
 )
 from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_analytics_complete_response import (
     LivestreamGetLivestreamAnalyticsCompleteResponse,
@@ -40,8 +25,23 @@ from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_analytics_
 from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_analytics_daywise_response import (
     LivestreamGetLivestreamAnalyticsDaywiseResponse,
 )
+from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_session_details_for_session_id_response import (
+    LivestreamGetLivestreamSessionDetailsForSessionIdResponse,
+)
+from cloudflare_realtime.types.realtime_kit.livestream_get_livestream_session_for_livestream_id_response import (
+    LivestreamGetLivestreamSessionForLivestreamIdResponse,
+)
+from cloudflare_realtime.types.realtime_kit.livestream_get_meeting_active_livestreams_response import (
+    LivestreamGetMeetingActiveLivestreamsResponse,
+)
 from cloudflare_realtime.types.realtime_kit.livestream_get_org_analytics_response import (
     LivestreamGetOrgAnalyticsResponse,
+)
+from cloudflare_realtime.types.realtime_kit.livestream_start_livestreaming_a_meeting_response import (
+    LivestreamStartLivestreamingAMeetingResponse,
+)
+from cloudflare_realtime.types.realtime_kit.livestream_stop_livestreaming_a_meeting_response import (
+    LivestreamStopLivestreamingAMeetingResponse,
 )
 
 from .conftest import PREFER_EXAMPLE, MockServer

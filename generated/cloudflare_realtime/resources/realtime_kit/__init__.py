@@ -5,24 +5,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._base_client import (
-    AsyncAPIClient,
-    LazyAdapter,
-    RequestOptions,
-    Styled,
-    SyncAPIClient,
-    encode_path,
-    model_parser,
-    parse_bytes,
-    parse_nothing,
-    parse_text,
-)
-from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..._base_client import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
     from .livestreams import (
-        RealtimeKitLivestreamsResource,
         AsyncRealtimeKitLivestreamsResource,
+        RealtimeKitLivestreamsResource,
     )
 
 __all__ = ["RealtimeKitResource", "AsyncRealtimeKitResource"]

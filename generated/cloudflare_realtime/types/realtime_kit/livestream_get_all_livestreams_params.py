@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 from datetime import datetime
 from typing import Literal, Union
+
 from typing_extensions import Required, TypedDict
 
 __all__ = [

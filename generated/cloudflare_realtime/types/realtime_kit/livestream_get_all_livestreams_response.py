@@ -1,6 +1,10 @@
+from __future__ import annotations
+
 from datetime import datetime
 from typing import Literal, Optional
+
 from typing_extensions import Annotated
+
 from ..._models import BaseModel, OpenEnum
 from ...types import schemas
 

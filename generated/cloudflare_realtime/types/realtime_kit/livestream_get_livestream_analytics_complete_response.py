@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from typing import Optional
+
 from ..._models import BaseModel
 
 __all__ = [

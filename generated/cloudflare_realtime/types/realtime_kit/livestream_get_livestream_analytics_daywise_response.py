@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 from datetime import date
 from typing import List, Optional
+
 from ..._models import BaseModel, Field
 
 __all__ = [

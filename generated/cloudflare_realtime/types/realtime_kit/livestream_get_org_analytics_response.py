@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from typing import List, Optional
+
 from ..._models import BaseModel
 
 __all__ = [

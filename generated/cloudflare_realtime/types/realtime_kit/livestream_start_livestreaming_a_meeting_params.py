@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from typing import Optional
+
 from typing_extensions import Required, TypedDict
 
 __all__ = [

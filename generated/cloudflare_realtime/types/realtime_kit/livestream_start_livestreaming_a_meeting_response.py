@@ -1,5 +1,9 @@
+from __future__ import annotations
+
 from typing import Literal, Optional
+
 from typing_extensions import Annotated
+
 from ..._models import BaseModel, OpenEnum
 
 __all__ = [

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Literal, Optional, Union
 
 from ...._base_client import (
     AsyncAPIClient,
-    LazyAdapter,
     RequestOptions,
-    Styled,
     SyncAPIClient,
     encode_path,
     model_parser,
-    parse_bytes,
-    parse_nothing,
-    parse_text,
 )
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from datetime import datetime
-from typing import Literal, Optional, Union
 from ....types.realtime_kit import livestream_start_livestreaming_a_meeting_params
 from ....types.realtime_kit.livestream_get_active_livestreams_for_livestream_id_response import (
     LivestreamGetActiveLivestreamsForLivestreamIdResponse,
