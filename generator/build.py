@@ -35,6 +35,7 @@ from .names import (
     unique,
     upper_snake,
 )
+from .operations import HTTP_METHODS, PATH_VARIABLE
 from .refs import Resolver
 from .samples import MISSING as _MISSING
 from .samples import Sampler, declared_example, has_value
@@ -42,12 +43,10 @@ from .schemas import SchemaTranslator, Scope, TypeInfo, constraint_only, import_
 from .security import SecurityReader
 from .validate import check_version
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keyword arguments every generated method takes; spec parameters with these names get a `_`.
 REQUEST_OPTION_NAMES = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
 # Names a method's parameters must not take: the method's own and what its body calls.
 PARAM_RESERVED = BUILTIN_NAMES | {"self", "cls", "encode_path", "RequestOptions"}
-_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _STATUS = re.compile(r"[1-5](?:[0-9]{2}|XX)|default", re.IGNORECASE)
 
 
@@ -68,9 +67,13 @@ class _ResourceNode:
 
 
 def build(doc: Document, names: Names) -> tuple[Api, list[Problem]]:
-    """The IR, and the faults the build read past (warnings)."""
+    """The IR, and the faults the build read past (warnings). A SpecError also carries the
+    warnings found before the build stopped."""
     builder = _Builder(doc, names)
-    return builder.build(), builder.types.warnings
+    try:
+        return builder.build(), builder.types.warnings
+    except SpecError as exc:
+        raise SpecError(exc.problems, builder.types.warnings) from None
 
 
 class _Builder:
@@ -271,7 +274,7 @@ class _Builder:
     def _check_path_template(self, path: str, params: list[tuple[dict[str, Any], Pointer]],
                              path_ptr: Pointer) -> None:
         declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
-        for name in _PATH_PARAM.findall(path):
+        for name in PATH_VARIABLE.findall(path):
             if name not in declared:
                 raise SpecError([self.doc.problem(path_ptr, f"path parameter {{{name}}} in "
                                                   f"{path!r} is never declared")])
@@ -288,7 +291,8 @@ class _Builder:
         schema_ptr = (*ptr, "schema")
         info = self.types.translate(schema, schema_ptr, "typeddict", class_name(wire), scope)
         if location == "path" and raw.get("required") is not True:
-            raise SpecError([self.doc.problem(ptr, f"path parameter {wire!r} must have "
+            where = (*ptr, "required") if "required" in raw else ptr
+            raise SpecError([self.doc.problem(where, f"path parameter {wire!r} must have "
                                               "required: true")])
         required = raw.get("required") is True or location == "path"
         desc = _text(raw.get("description")) or info.description

@@ -80,10 +80,14 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    found = check(args.spec)
-    for problem in found:
-        print(problem, file=sys.stderr)
-    return EXIT_BAD_INPUT if found else EXIT_OK
+    """Problems on stderr (those generation reads past as warnings). Any problem fails
+    validation, warnings included: `validate` is the strict check."""
+    report = check(args.spec)
+    lines = [(p.line, str(p)) for p in report.errors]
+    lines += [(p.line, p.as_warning()) for p in report.warnings]
+    for _, line in sorted(lines, key=lambda item: item[0]):
+        print(line, file=sys.stderr)
+    return EXIT_BAD_INPUT if report.errors or report.warnings else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .build import Names, build
@@ -15,37 +16,62 @@ from .render import default_templates, render, verbatim_core
 from .validate import problems
 
 
-def check(spec: Path, names: Names | None = None) -> list[Problem]:
+@dataclass(frozen=True)
+class Report:
+    """What `check` found in a spec."""
+
+    errors: list[Problem]  # faults that stop generation
+    warnings: list[Problem]  # violations generation reads past (--strict refuses them)
+
+
+def check(spec: Path, names: Names | None = None) -> Report:
     """Every problem in the spec: the OpenAPI schema's violations and the generator's own."""
     try:
         doc = bundle(load(spec))
-        found = _fatal_refs(doc) or problems(doc)
-        try:
-            _, warnings = build(doc, names or Names())
-            found = found + [p for p in warnings if p not in found]
-        except SpecError as exc:
-            found = found + [p for p in exc.problems if p not in found]
+        broken_refs = check_refs(doc)
+        if broken_refs:
+            return Report(broken_refs, [])
+        violations = problems(doc)
     except SpecError as exc:
-        return exc.problems
-    return sorted(found, key=lambda p: p.line)
+        return Report(exc.problems, [])
+    try:
+        _, warnings = build(doc, names or Names())
+        errors: list[Problem] = []
+    except SpecError as exc:
+        errors, warnings = exc.problems, exc.warnings
+    return Report(_by_line(errors), merge_warnings(violations, errors, warnings))
 
 
-def _fatal_refs(doc: Document) -> list[Problem]:
+def merge_warnings(violations: list[Problem], errors: list[Problem],
+                   warnings: list[Problem]) -> list[Problem]:
+    """The warnings to report: schema `violations` and the generator's `warnings`, once each.
+    Where the generator reports a problem (an error or a warning) at a node, the validator's
+    report of that node is left out: both are about one fault, and the generator's says what
+    it means for the output."""
+    nodes = {(p.file, p.pointer) for p in errors + warnings if p.pointer is not None}
+    kept = [p for p in violations if (p.file, p.pointer) not in nodes]
+    return _by_line(kept + warnings)
+
+
+def _by_line(found: list[Problem]) -> list[Problem]:
+    return sorted(dict.fromkeys(found), key=lambda p: p.line)
+
+
+def _fatal_refs(doc: Document) -> None:
     found = check_refs(doc)
     if found:
         raise SpecError(found)
-    return []
 
 
 def build_api(spec: Path, names: Names, *, strict: bool) -> tuple[Api, list[Problem]]:
     """The IR, and the spec's schema violations that generation went on despite."""
     doc = bundle(load(spec))
     _fatal_refs(doc)
-    found = problems(doc)
-    if found and strict:
-        raise SpecError(found)
+    violations = problems(doc)
+    if violations and strict:
+        raise SpecError(violations)
     api, warnings = build(doc, names)
-    found += [p for p in warnings if p not in found]
+    found = merge_warnings(violations, [], warnings)
     if found and strict:
         raise SpecError(found)
     return api, found

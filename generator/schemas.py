@@ -318,7 +318,9 @@ class SchemaTranslator:
 
         if not isinstance(discriminator, dict) or not isinstance(
                 discriminator.get("propertyName"), str) or not discriminator["propertyName"]:
-            return unusable(pointer, "it has no propertyName")
+            named = isinstance(discriminator, dict) and "propertyName" in discriminator
+            return unusable((*pointer, "propertyName") if named else pointer,
+                            "it has no propertyName")
         for m in members:
             if not m.info.is_class:
                 return unusable(m.pointer, "this member is not an object schema")
@@ -438,10 +440,11 @@ class SchemaTranslator:
         """An unknown `type`, or a default the type rejects, has no meaning to fall back on."""
         kind = schema.get("type")
         kinds = kind if isinstance(kind, list) else [kind] if kind is not None else []
-        for k in kinds:
+        for i, k in enumerate(kinds):
             if k not in JSON_TYPES:
-                raise SpecError([self.doc.problem((*pointer, "type"), f"schema type {k!r} is "
-                                                  f"not one of {', '.join(sorted(JSON_TYPES))}")])
+                where = (*pointer, "type", str(i)) if isinstance(kind, list) else (*pointer, "type")
+                raise SpecError([self.doc.problem(where, f"schema type {k!r} is not one of "
+                                                  f"{', '.join(sorted(JSON_TYPES))}")])
         if "default" in schema and kinds and not (schema["default"] is None and _nullable(schema)):
             fault = default_fault(schema["default"], kinds, schema.get("format"))
             if fault is not None:
