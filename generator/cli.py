@@ -12,6 +12,7 @@ from .build import Names
 from .config import ClientConfig, read_clients
 from .errors import SpecError, UsageError
 from .pipeline import check, generate
+from .summary import summary_line
 from .write import diff, write
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
@@ -80,13 +81,16 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """Problems on stderr (those generation reads past as warnings). Any problem fails
-    validation, warnings included: `validate` is the strict check."""
+    """Problems on stderr (those generation reads past as warnings), a summary on stdout.
+    Any problem fails validation, warnings included: `validate` is the strict check."""
     report = check(args.spec)
     lines = [(p.line, str(p)) for p in report.errors]
     lines += [(p.line, p.as_warning()) for p in report.warnings]
     for _, line in sorted(lines, key=lambda item: item[0]):
         print(line, file=sys.stderr)
+    if report.summary is not None:
+        print(summary_line(str(args.spec), report.summary, len(report.errors),
+                           len(report.warnings)))
     return EXIT_BAD_INPUT if report.errors or report.warnings else EXIT_OK
 
 

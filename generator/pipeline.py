@@ -13,6 +13,7 @@ from .ir import Api
 from .load import Document, load
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
+from .summary import SpecSummary, summarize
 from .validate import problems
 
 
@@ -22,24 +23,26 @@ class Report:
 
     errors: list[Problem]  # faults that stop generation
     warnings: list[Problem]  # violations generation reads past (--strict refuses them)
+    summary: SpecSummary | None  # None when the file is not readable as OpenAPI 3.0/3.1
 
 
 def check(spec: Path, names: Names | None = None) -> Report:
     """Every problem in the spec: the OpenAPI schema's violations and the generator's own."""
     try:
         doc = bundle(load(spec))
-        broken_refs = check_refs(doc)
-        if broken_refs:
-            return Report(broken_refs, [])
-        violations = problems(doc)
+        summary = summarize(doc)
     except SpecError as exc:
-        return Report(exc.problems, [])
+        return Report(exc.problems, [], None)
+    broken_refs = check_refs(doc)
+    if broken_refs:
+        return Report(broken_refs, [], summary)
+    violations = problems(doc)
     try:
         _, warnings = build(doc, names or Names())
         errors: list[Problem] = []
     except SpecError as exc:
         errors, warnings = exc.problems, exc.warnings
-    return Report(_by_line(errors), merge_warnings(violations, errors, warnings))
+    return Report(_by_line(errors), merge_warnings(violations, errors, warnings), summary)
 
 
 def merge_warnings(violations: list[Problem], errors: list[Problem],

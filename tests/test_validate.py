@@ -1,4 +1,4 @@
-"""`sdkwright validate`: each problem once, at its own line.
+"""`sdkwright validate`: a summary line for a valid spec, and each problem once, at its own line.
 
 Every case is a small spec written here, run once through the real CLI (concurrently, in the
 module-scoped `runs` fixture); the tests compare exact `FILE:LINE: message` lines.
@@ -19,6 +19,31 @@ openapi: {version}
 info:
   title: Pets
   version: "1"
+"""
+
+VALID = HEAD + """\
+paths:
+  /pets/{pet_id}:
+    get:
+      operationId: get_pet
+      parameters:
+        - name: pet_id
+          in: path
+          required: true
+          schema: {type: string}
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Pet"
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
 """
 
 DUPLICATE_OPERATION_ID = HEAD + """\
@@ -175,6 +200,8 @@ class Case:
 
 
 CASES = {
+    "valid-3.0": Case({"pets.yaml": VALID}),
+    "valid-3.1": Case({"pets.yaml": VALID}, "3.1.0"),
     "duplicate-operation-id-3.0": Case({"pets.yaml": DUPLICATE_OPERATION_ID}),
     "duplicate-operation-id-3.1": Case({"pets.yaml": DUPLICATE_OPERATION_ID}, "3.1.0"),
     "duplicates": Case({"pets.yaml": DUPLICATES}),
@@ -229,6 +256,39 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Batch[Run]:
 def _stderr(proc: Proc) -> list[str]:
     assert "Traceback" not in proc.stderr, describe(proc)
     return proc.stderr.splitlines()
+
+
+# -- the summary ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["valid-3.0", "valid-3.1"])
+def test_valid_spec_prints_one_summary_line(key: str, runs: Batch[Run]) -> None:
+    run = runs[key]
+    proc = run.validate
+    assert proc.returncode == EXIT_OK, describe(proc)
+    assert proc.stdout == (f"pets.yaml: valid OpenAPI {run.case.version}: 1 operation, "
+                           "1 schema, 0 warnings\n"), describe(proc)
+    assert proc.stderr == "", describe(proc)
+
+
+def test_warnings_only_exit_2_with_counts(runs: Batch[Run]) -> None:
+    run = runs["duplicates"]
+    assert run.validate.returncode == EXIT_BAD_INPUT, describe(run.validate)
+    assert run.validate.stdout == ("pets.yaml: invalid OpenAPI 3.0.3: 1 operation, 0 schemas, "
+                                   "0 errors, 3 warnings\n"), describe(run.validate)
+
+
+def test_errors_are_counted_apart_from_warnings(runs: Batch[Run]) -> None:
+    run = runs["seen-twice"]
+    assert run.validate.returncode == EXIT_BAD_INPUT, describe(run.validate)
+    assert run.validate.stdout == ("pets.yaml: invalid OpenAPI 3.0.3: 2 operations, 0 schemas, "
+                                   "1 error, 1 warning\n"), describe(run.validate)
+
+
+def test_unreadable_spec_has_no_summary(runs: Batch[Run]) -> None:
+    run = runs["duplicate-key-json"]
+    assert run.validate.returncode == EXIT_BAD_INPUT, describe(run.validate)
+    assert run.validate.stdout == "", describe(run.validate)
 
 
 # -- each problem at its own line -------------------------------------------------------------
