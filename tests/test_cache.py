@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from cli_support import SPEC, describe, env, sdkwright, snapshot, tree_differenc
 from sdkwright import cache
 
 NAMESPACE = "black-test"
+PROBE_SPEC = """\
+openapi: 3.0.3
+info: {{title: {title}, version: "1"}}
+paths:
+  /pets:
+    get:
+      operationId: list_pets
+      responses:
+        "200": {{description: OK}}
+"""
 ENTRY = 1000  # bytes of text per entry in these tests
 KIB = 1024
 
@@ -202,3 +213,32 @@ def test_generation_keeps_the_cache_within_the_bound(tmp_path: Path) -> None:
     again = sdkwright("generate", SPEC, "--out", tmp_path / "two", environ=settings)
     assert again.returncode == 0, describe(again)
     assert tree_difference(snapshot(tmp_path / "two"), snapshot(tmp_path / "one")) == ""
+
+
+# -- the suite's own cache ----------------------------------------------------------------------
+
+
+def _files(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+
+
+def test_the_suite_keeps_out_of_the_users_cache(tmp_path: Path) -> None:
+    """conftest points SDKWRIGHT_CACHE_DIR at a temporary folder, and the CLI subprocesses
+    that the tests start (with cli_support's environment) write their cache there: with HOME
+    moved and XDG_CACHE_HOME unset, nothing lands in HOME, and the suite's folder grows."""
+    suite_cache = Path(os.environ["SDKWRIGHT_CACHE_DIR"])
+    assert suite_cache.is_absolute() and suite_cache.is_dir()
+    assert suite_cache.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+    assert not suite_cache.resolve().is_relative_to(Path.home().resolve() / ".cache")
+    home = tmp_path / "home"
+    home.mkdir()
+    environ = env(HOME=str(home))
+    environ.pop("XDG_CACHE_HOME", None)
+    spec = tmp_path / "pets.yaml"
+    # A title of its own makes code no other test formats: the run must write new entries.
+    spec.write_text(PROBE_SPEC.format(title=f"Cache Probe {tmp_path.name}"), "utf-8")
+    before = _files(suite_cache)
+    proc = sdkwright("generate", spec, "--out", tmp_path / "out", environ=environ)
+    assert proc.returncode == 0, describe(proc)
+    assert _files(home) == set(), "the CLI wrote into HOME"
+    assert _files(suite_cache) - before, "the CLI did not use the suite's cache"
