@@ -6,6 +6,7 @@ module-scoped `runs` fixture); the tests compare exact `FILE:LINE: message` line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pytest
 from cli_support import Batch, Proc, describe, sdkwright
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+# A `FILE:LINE: message` line (FILE may be an absolute path to another file of the spec).
+_PROBLEM = re.compile(r"[^\s:]+:\d+: ")
 
 HEAD = """\
 openapi: {version}
@@ -258,6 +261,11 @@ def _stderr(proc: Proc) -> list[str]:
     return proc.stderr.splitlines()
 
 
+def _problems(proc: Proc) -> list[str]:
+    """`generate`'s problem lines, without its account of what it wrote."""
+    return [line for line in _stderr(proc) if _PROBLEM.match(line)]
+
+
 # -- the summary ------------------------------------------------------------------------------
 
 
@@ -348,8 +356,7 @@ def test_a_fault_in_another_file_names_that_file_and_line(runs: Batch[Run]) -> N
     expected = [f"{pet}:{line}: warning: -1 is less than the minimum of 0 "
                 "(at /properties/name/maxLength)"]
     assert _stderr(run.validate) == expected, describe(run.validate)
-    assert _stderr(run.generate) == [*expected, "pets.yaml -> out (21 files)"], \
-        describe(run.generate)
+    assert _problems(run.generate) == expected, describe(run.generate)
 
 
 def test_a_duplicate_json_key_is_reported_at_its_line(runs: Batch[Run]) -> None:
@@ -379,7 +386,7 @@ def test_a_bad_schema_type_is_reported_once(runs: Batch[Run]) -> None:
     expected = [f"{run.where(line)}: schema type 'strin' is not one of array, boolean, "
                 "integer, null, number, object, string"]
     assert _stderr(run.validate) == expected, describe(run.validate)
-    assert _stderr(run.generate) == expected, describe(run.generate)
+    assert _problems(run.generate) == expected, describe(run.generate)
     assert run.generate.returncode == EXIT_BAD_INPUT
 
 
@@ -394,6 +401,5 @@ def test_a_bad_status_code_is_reported_once(runs: Batch[Run]) -> None:
 
 def test_generate_reports_a_shared_warning_once(runs: Batch[Run]) -> None:
     run = runs["in-a-component"]
-    lines = _stderr(run.generate)
     assert run.generate.returncode == EXIT_OK, describe(run.generate)
-    assert lines[:-1] == _stderr(run.validate), describe(run.generate)
+    assert _problems(run.generate) == _stderr(run.validate), describe(run.generate)
