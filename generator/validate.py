@@ -87,6 +87,8 @@ def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
     its own checks of each schema, default, parameter and operation."""
     located: _Located = {}
     validator = _tracking_validator(version, located)(doc.data)
+    # Its two parts are run directly: iter_errors() would copy each error (losing the
+    # identity `located` is keyed on) and keep them all for the validator's lifetime.
     leaves = [leaf for error in validator.schema_validator.iter_errors(validator.schema)
               for leaf in _leaves(error)]
     # An object with an unexpected key (a misspelt `default`, a response code `abcdef`)
