@@ -622,6 +622,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"versions: {versions}", flush=True)
 
     work = Path(tempfile.mkdtemp(prefix="sdkwright-compat-"))
+    # sdkwright's black cache goes with the work folder, not into the user's cache.
+    os.environ.setdefault("SDKWRIGHT_CACHE_DIR", str(work / "black-cache"))
     print(f"{len(specs)} specs, jobs={args.jobs}, work dir {work}", flush=True)
     tasks = [(spec, ops, gen) for spec, ops in specs.items() for gen in GENERATORS]
     rows: list[Row] = []

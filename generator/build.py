@@ -31,9 +31,8 @@ from .runtime_names import (
 from .samples import Sampler
 from .schemas import SchemaTranslator
 from .security import SecurityReader
+from .sites import OperationSite, operations
 from .validate import check_version
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass(frozen=True)
@@ -59,13 +58,18 @@ class _Node:
     path: tuple[PyCode, ...]
     attrs: Namespace
     children: dict[str, _Node] = field(default_factory=dict)
-    pending: list[tuple[str, str, dict[str, Any], Pointer]] = field(default_factory=list)
+    pending: list[OperationSite] = field(default_factory=list)
     operations: list[Operation] = field(default_factory=list)
 
 
 def build(doc: Document, names: Names) -> Built:
-    """The IR, the fixtures of its operations, and the faults the build read past."""
-    return _Builder(doc, names).build()
+    """The IR, the fixtures of its operations, and the faults the build read past. A
+    SpecError also carries the warnings found before the build stopped."""
+    builder = _Builder(doc, names)
+    try:
+        return builder.build()
+    except SpecError as exc:
+        raise SpecError(exc.problems, builder.types.warnings) from None
 
 
 class _Builder:
@@ -155,22 +159,16 @@ class _Builder:
     # -- resources ------------------------------------------------------------------------
 
     def _collect(self, root: _Node) -> None:
-        """Pass one: every operation onto its resource, creating resources as met."""
-        for path, item in (self.doc.data.get("paths") or {}).items():
+        """Pass one: every operation onto its resource, creating resources as met. (Path
+        items behind a broken `$ref` were refused before the build.)"""
+        for site in operations(self.resolver):
             try:
-                resolved, ptr = self.resolver.resolve(item, ("paths", path))
+                node = self._node(root, self._resource_path(site.operation, site.path,
+                                                            site.pointer))
             except SpecError as exc:
                 self.problems.extend(exc.problems)
                 continue
-            for method in resolved:
-                if method in HTTP_METHODS and isinstance(resolved[method], dict):
-                    try:
-                        node = self._node(root, self._resource_path(
-                            resolved[method], path, (*ptr, method)))
-                    except SpecError as exc:
-                        self.problems.extend(exc.problems)
-                        continue
-                    node.pending.append((path, method, resolved[method], ptr))
+            node.pending.append(site)
 
     def _resource_path(self, op: dict[str, Any], path: str, ptr: Pointer) -> list[str]:
         explicit = op.get("x-sdk-resource")
@@ -207,9 +205,9 @@ class _Builder:
         for child in node.children.values():
             class_name = classes.claim(pascal("_".join(child.path)) + "Resource")
             builder = OperationBuilder(shared, child.path)
-            for path, method, raw, item_ptr in child.pending:
+            for site in child.pending:
                 try:
-                    op, fixture, modules = builder.build(path, method, raw, item_ptr, child.attrs)
+                    op, fixture, modules = builder.build(site, child.attrs)
                 except SpecError as exc:
                     self.problems.extend(exc.problems)
                     continue

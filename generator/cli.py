@@ -17,6 +17,7 @@ from .manifest import MANIFEST
 from .pipeline import check, generate
 from .progress import Progress
 from .reexport import Reexport, parse_reexport
+from .summary import summary_line
 from .write import apply, diff, encode, plan, read_folder, refusals, stale
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
@@ -150,10 +151,17 @@ def _check(results: list[Generated], args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    found = check(args.spec)
-    for problem in found:
-        print(problem, file=sys.stderr)
-    return EXIT_BAD_INPUT if found else EXIT_OK
+    """Problems on stderr (those generation reads past as warnings), a summary on stdout.
+    Any problem fails validation, warnings included: `validate` is the strict check."""
+    report = check(args.spec)
+    lines = [(p.line, str(p)) for p in report.errors]
+    lines += [(p.line, p.as_warning()) for p in report.warnings]
+    for _, line in sorted(lines, key=lambda item: item[0]):
+        print(line, file=sys.stderr)
+    if report.summary is not None:
+        print(summary_line(str(args.spec), report.summary, len(report.errors),
+                           len(report.warnings)))
+    return EXIT_BAD_INPUT if report.errors or report.warnings else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,10 +8,11 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
-from pathlib import Path
 
 import black
 from black.parsing import InvalidInput
+
+from . import cache
 
 _MODE = black.Mode(line_length=88)
 # Examples in docs are read, not imported: a little wider keeps a call's comment on its line.
@@ -21,45 +22,26 @@ PARALLEL_THRESHOLD = 400_000
 _BLANK_RUN = re.compile(r"\n{3,}")
 # A fence is as long as its code needs (```` when the code holds ```).
 _PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILINE)
+# Another black version formats differently: its entries are kept apart (and age out).
+_CACHE_NAMESPACE = f"black-{metadata.version('black')}"
 
 
 class FormatError(Exception):
     """Generated code that black cannot parse: a generator bug, never the user's fault."""
 
 
-def _cache_dir() -> Path | None:
-    """Where formatted sources are kept between runs (SDKWRIGHT_CACHE_DIR=off disables it)."""
-    setting = os.environ.get("SDKWRIGHT_CACHE_DIR")
-    if setting == "off":
-        return None
-    base = Path(setting) if setting else Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sdkwright"
-    return base / f"black-{metadata.version('black')}"
-
-
 def format_python(source: str, where: str, mode: black.Mode = _MODE) -> str:
     """black's output for `source`. black is deterministic for one version and mode, so the
     result is cached by content: a regeneration reformats only what changed."""
-    cache = _cache_dir()
     key = hashlib.sha256(f"{mode.line_length}\0{source}".encode()).hexdigest()
-    entry = cache / key[:2] / key if cache is not None else None
-    if entry is not None:
-        try:
-            return entry.read_text("utf-8")
-        except OSError:
-            pass
+    cached = cache.lookup(_CACHE_NAMESPACE, key)
+    if cached is not None:
+        return cached
     try:
         result = black.format_str(source, mode=mode)
     except InvalidInput as exc:
         raise FormatError(f"{where}: generated code does not parse: {exc}") from None
-    if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            partial = entry.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(result, "utf-8")
-            partial.replace(entry)  # atomic: a concurrent reader never sees half a file
-        except OSError:
-            pass  # a read-only or full disk only costs speed
+    cache.store(_CACHE_NAMESPACE, key, result)
     return result
 
 
@@ -99,4 +81,5 @@ def format_files(files: dict[str, str], preformatted: frozenset[str] = frozenset
             formatted.append(_format_one(item))
             advance()
     done = {path: text for (path, _), text in zip(items, formatted, strict=True)}
+    cache.keep_bounded()
     return {path: done.get(path, text) for path, text in files.items()}

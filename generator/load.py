@@ -63,10 +63,19 @@ class Document:
                 return line
         return 1
 
-    def problem(self, pointer: Pointer, message: str) -> Problem:
+    def place(self, pointer: Pointer) -> tuple[Document, Pointer]:
+        """The file a pointer into the bundled document lands in, and the pointer there."""
         if len(pointer) >= 2 and pointer[0] == BUNDLE_KEY and pointer[1] in self.parts:
-            return self.parts[pointer[1]].problem(pointer[2:], message)
-        return Problem(self.name, self.line_of(pointer), message)
+            return self.parts[pointer[1]].place(pointer[2:])
+        return self, pointer
+
+    def problem(self, pointer: Pointer, message: str) -> Problem:
+        doc, local = self.place(pointer)
+        return Problem(doc.name, doc.line_of(local), message, local)
+
+
+class _DuplicateKey(SpecError):
+    """A key that occurs twice in one mapping."""
 
 
 class _Builder:
@@ -113,7 +122,9 @@ class _Builder:
                 raise self.fail(key_node, "mapping keys must be plain strings")
             key = str(key_node.value)
             if key in result:
-                raise self.fail(key_node, f"duplicate key {key!r} in mapping")
+                line = key_node.start_mark.line + 1
+                raise _DuplicateKey([Problem(self.doc_name, line,
+                                             f"duplicate key {key!r} in mapping")])
             child = (*pointer, key)
             self.lines[child] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, child, depth + 1)
@@ -169,8 +180,9 @@ def _expanded_size(root: yaml.Node, name: str) -> int:
     return sizes[id(root)]
 
 
-def _check_json(text: str, name: str) -> Any:
+def _check_json(text: str, path: Path) -> Any:
     """Strict JSON parsing (YAML would accept trailing commas), duplicate keys refused."""
+    name = str(path)
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -185,15 +197,21 @@ def _check_json(text: str, name: str) -> Any:
     except json.JSONDecodeError as exc:
         raise SpecError([Problem(name, exc.lineno, f"JSON syntax error: {exc.msg}")]) from None
     except ValueError as exc:
+        # json does not say where; the YAML composer refuses the same key with its line.
+        try:
+            _parse_yaml(text, path)
+        except _DuplicateKey:
+            raise
+        except SpecError:
+            pass
         raise SpecError([Problem(name, 1, str(exc))]) from None
     except RecursionError:
         raise SpecError([Problem(name, 1, "nesting too deep; refusing it")]) from None
 
 
 def parse(text: str, path: Path) -> Document:
-    name = str(path)
     if path.suffix.lower() == ".json":
-        data = _check_json(text, name)
+        data = _check_json(text, path)
         try:
             return _parse_yaml(text, path)
         except SpecError:

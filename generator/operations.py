@@ -30,9 +30,9 @@ from .runtime_names import METHOD_NAMES, RESOURCE_MODULE_NAMES
 from .samples import MISSING, Sampler, declared_example, has_value
 from .schemas import ModuleBuilder, SchemaTranslator, constraint_only
 from .security import SecurityReader
+from .sites import PATH_VARIABLE, OperationSite
 from .typetree import STR, Builtin, ClassRef, Module, Required, Runtime, TypeNode, strip_null
 
-_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _STATUS = re.compile(r"[1-5](?:[0-9]{2}|XX)|default", re.IGNORECASE)
 _ENCODING_PREFERENCE: tuple[Encoding, ...] = ("json", "form", "multipart", "binary", "text")
 
@@ -84,9 +84,10 @@ class OperationBuilder:
         # Response classes the resource module imports by name (where the name is free).
         self.by_name: set[ClassRef] = set()
 
-    def build(self, path: str, method: str, op: dict[str, Any], item_ptr: Pointer,
-              attrs: Namespace) -> tuple[Operation, OperationFixture, list[TypeModule]]:
-        ptr = (*item_ptr, method)
+    def build(self, site: OperationSite, attrs: Namespace
+              ) -> tuple[Operation, OperationFixture, list[TypeModule]]:
+        path, method, op, item_ptr, ptr = (site.path, site.method, site.operation,
+                                           site.item_pointer, site.pointer)
         name = attrs.claim(self._method_name(op, method, path))
         stem = f"{snake(singular(self.resource_path[-1]))}_{name}"
         prefix = pascal(singular(self.resource_path[-1])) + pascal(name)
@@ -168,7 +169,7 @@ class OperationBuilder:
     def _check_path_template(self, path: str, params: list[tuple[dict[str, Any], Pointer]],
                              path_ptr: Pointer) -> None:
         declared = {p.get("name") for p, _ in params if p.get("in") == "path"}
-        for name in _PATH_PARAM.findall(path):
+        for name in PATH_VARIABLE.findall(path):
             if name not in declared:
                 raise SpecError([self.doc.problem(path_ptr, f"path parameter {{{name}}} in "
                                                   f"{path!r} is never declared")])
@@ -178,7 +179,8 @@ class OperationBuilder:
         location = raw.get("in")
         wire = str(raw.get("name"))
         if location == "path" and raw.get("required") is not True:
-            raise SpecError([self.doc.problem(ptr, f"path parameter {wire!r} must have "
+            at = (*ptr, "required") if "required" in raw else ptr
+            raise SpecError([self.doc.problem(at, f"path parameter {wire!r} must have "
                                               "required: true")])
         schema, schema_ptr = _parameter_schema(raw, ptr)
         node = self.s.types.translate(schema, schema_ptr, "typeddict",

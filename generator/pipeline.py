@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .build import Built, Names, build
@@ -13,29 +14,57 @@ from .load import Document, load
 from .progress import SILENT, Progress
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
+from .summary import SpecSummary, summarize
 from .validate import problems
 
 
-def check(spec: Path, names: Names | None = None) -> list[Problem]:
+@dataclass(frozen=True)
+class Report:
+    """What `check` found in a spec."""
+
+    errors: list[Problem]  # faults that stop generation
+    warnings: list[Problem]  # violations generation reads past (--strict refuses them)
+    summary: SpecSummary | None  # None when the file is not readable as OpenAPI 3.0/3.1
+
+
+def check(spec: Path, names: Names | None = None) -> Report:
     """Every problem in the spec: the OpenAPI schema's violations and the generator's own."""
     try:
         doc = bundle(load(spec))
-        found = _fatal_refs(doc) or problems(doc)
-        try:
-            warnings = build(doc, names or Names()).warnings
-            found = found + [p for p in warnings if p not in found]
-        except SpecError as exc:
-            found = found + [p for p in exc.problems if p not in found]
+        summary = summarize(doc)
     except SpecError as exc:
-        return exc.problems
-    return sorted(found, key=lambda p: p.line)
+        return Report(exc.problems, [], None)
+    broken_refs = check_refs(doc)
+    if broken_refs:
+        return Report(broken_refs, [], summary)
+    violations = problems(doc)
+    try:
+        warnings = build(doc, names or Names()).warnings
+        errors: list[Problem] = []
+    except SpecError as exc:
+        errors, warnings = exc.problems, exc.warnings
+    return Report(_by_line(errors), merge_warnings(violations, errors, warnings), summary)
 
 
-def _fatal_refs(doc: Document) -> list[Problem]:
+def merge_warnings(violations: list[Problem], errors: list[Problem],
+                   warnings: list[Problem]) -> list[Problem]:
+    """The warnings to report: schema `violations` and the generator's `warnings`, once each.
+    Where the generator reports a problem (an error or a warning) at a node, the validator's
+    report of that node is left out: both are about one fault, and the generator's says what
+    it means for the output."""
+    nodes = {(p.file, p.pointer) for p in errors + warnings if p.pointer is not None}
+    kept = [p for p in violations if (p.file, p.pointer) not in nodes]
+    return _by_line(kept + warnings)
+
+
+def _by_line(found: list[Problem]) -> list[Problem]:
+    return sorted(dict.fromkeys(found), key=lambda p: p.line)
+
+
+def _fatal_refs(doc: Document) -> None:
     found = check_refs(doc)
     if found:
         raise SpecError(found)
-    return []
 
 
 def build_api(spec: Path, names: Names, *, strict: bool,
@@ -45,12 +74,12 @@ def build_api(spec: Path, names: Names, *, strict: bool,
     doc = bundle(load(spec))
     _fatal_refs(doc)
     progress.stage("validate")
-    found = problems(doc)
-    if found and strict:
-        raise SpecError(found)
+    violations = problems(doc)
+    if violations and strict:
+        raise SpecError(violations)
     progress.stage("build")
     built = build(doc, names)
-    found += [p for p in built.warnings if p not in found]
+    found = merge_warnings(violations, [], built.warnings)
     if found and strict:
         raise SpecError(found)
     return built, found

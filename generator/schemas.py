@@ -335,7 +335,9 @@ class SchemaTranslator:
 
         if not isinstance(discriminator, dict) or not isinstance(
                 discriminator.get("propertyName"), str) or not discriminator["propertyName"]:
-            return unusable(pointer, "it has no propertyName")
+            named = isinstance(discriminator, dict) and "propertyName" in discriminator
+            return unusable((*pointer, "propertyName") if named else pointer,
+                            "it has no propertyName")
         refs: list[ClassRef] = []
         for m in members:
             if not isinstance(m.node, ClassRef):
@@ -419,10 +421,12 @@ class SchemaTranslator:
         reported (and left out of the docs)."""
         kind = schema.get("type")
         kinds = kind if isinstance(kind, list) else [kind] if kind is not None else []
-        for k in kinds:
+        for i, k in enumerate(kinds):
             if k not in JSON_TYPES:
-                raise SpecError([self.doc.problem((*pointer, "type"), f"schema type {k!r} is "
-                                                  f"not one of {', '.join(sorted(JSON_TYPES))}")])
+                where = (*pointer, "type", str(i)) if isinstance(kind, list) else \
+                    (*pointer, "type")
+                raise SpecError([self.doc.problem(where, f"schema type {k!r} is not one of "
+                                                  f"{', '.join(sorted(JSON_TYPES))}")])
         self._bad_default(schema, pointer)
 
     def _bad_default(self, schema: dict[str, Any], pointer: Pointer) -> bool:

@@ -1,16 +1,46 @@
-"""Stage 2: check a loaded document against the OpenAPI 3.0/3.1 schema (openapi-spec-validator)."""
+"""Stage 2: check a loaded document against the OpenAPI 3.0/3.1 schema (openapi-spec-validator)
+and the rules the schema cannot express (spec_rules), each fault at the node it is about.
+
+The general rule for placing a fault: the node an error names, never a parent of it when the
+fault is one of its entries (an unexpected key, a repeated item). openapi-spec-validator checks
+each schema, parameter and operation on its own and reports errors relative to it, so every
+one of its checks is run through a subclass that remembers which node it was given.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
+from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import (
+    DuplicateOperationIDError,
+    ExtraParametersError,
+    ParameterDuplicateError,
+    UnresolvableParameterError,
+)
+from openapi_spec_validator.validation.keywords import KeywordValidator
+from openapi_spec_validator.validation.validators import SpecValidator
 
 from .errors import Problem, SpecError
 from .load import Document, Pointer
+from .refs import Resolver
+from .spec_rules import Fault, rule_faults
 
 MAX_PROBLEMS = 50
+# The library's checks of the rules spec_rules checks with locations; its reports of them
+# name no node. Its duplicate tag names come from the "tags" keyword check.
+_CHECKED_BY_SPEC_RULES = (DuplicateOperationIDError, ParameterDuplicateError,
+                          UnresolvableParameterError)
+_TAGS_KEYWORD = "tags"
+# Keys an object does not allow: each is a fault of its own, at its own line.
+_UNEXPECTED_KEY_CHECKS = ("additionalProperties", "unevaluatedProperties")
+# Which node each error of a keyword check is about (by id; popped as errors are read).
+_Located = dict[int, tuple[str, Pointer]]
 
 
 def check_version(doc: Document) -> str:
@@ -32,13 +62,12 @@ def check_version(doc: Document) -> str:
 
 
 def problems(doc: Document) -> list[Problem]:
-    """Every schema violation, one per location, each with the line it sits on."""
+    """Every violation, at most one per node, each with the line it sits on."""
     version = check_version(doc)
-    validator_cls = OpenAPIV30SpecValidator if version == "3.0" else OpenAPIV31SpecValidator
     found: dict[Pointer, str] = {}
     try:
-        for error in validator_cls(doc.data).iter_errors():
-            pointer, message = _locate(doc, _most_specific(error))
+        # The rules' reports first: where the library reports the same fault, theirs is kept.
+        for pointer, message in chain(rule_faults(doc), _schema_faults(doc, version)):
             found.setdefault(pointer, message)
             if len(found) >= MAX_PROBLEMS:
                 break
@@ -50,57 +79,139 @@ def problems(doc: Document) -> list[Problem]:
     except Exception as exc:  # e.g. path names its str.format parsing cannot read
         found.setdefault((), f"openapi-spec-validator crashed ({type(exc).__name__}: {exc}); "
                          "its checks are incomplete")
-    # A violation reported inside another one's subtree is the more useful of the two.
-    specific = [p for p in found if not any(o != p and o[: len(p)] == p for o in found)]
-    return sorted((doc.problem(p, found[p]) for p in specific), key=lambda pr: pr.line)
+    return sorted((doc.problem(p, m) for p, m in found.items()), key=lambda pr: pr.line)
 
 
-def validate(doc: Document) -> None:
-    found = problems(doc)
-    if found:
-        raise SpecError(found)
-
-
-def _most_specific(error: ValidationError) -> ValidationError:
-    """The deepest sub-error, skipping the `$ref is required` alternative of every oneOf."""
-    best = error
-    for sub in error.context or ():
-        if sub.validator == "required" and "'$ref'" in sub.message:
+def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
+    """openapi-spec-validator's errors: the whole document against the OpenAPI schema, then
+    its own checks of each schema, default, parameter and operation."""
+    located: _Located = {}
+    validator = _tracking_validator(version, located)(doc.data)
+    # Its two parts are run directly: iter_errors() would copy each error (losing the
+    # identity `located` is keyed on) and keep them all for the validator's lifetime.
+    leaves = [leaf for error in validator.schema_validator.iter_errors(validator.schema)
+              for leaf in _leaves(error)]
+    # An object with an unexpected key (a misspelt `default`, a response code `abcdef`)
+    # also fails the conditions on the keys it should have had: those are the same fault.
+    misspelt = {_path(leaf) for leaf in leaves if leaf.validator in _UNEXPECTED_KEY_CHECKS}
+    for leaf in leaves:
+        if not (_path(leaf) in misspelt and _is_conditional(leaf)):
+            yield from _faults(doc, leaf, _path(leaf))
+    resolver = Resolver(doc)
+    for error in validator.root_validator(validator.schema_path):
+        keyword, node = located.pop(id(error), ("", ()))
+        if isinstance(error, _CHECKED_BY_SPEC_RULES) or keyword == _TAGS_KEYWORD:
             continue
-        candidate = _most_specific(sub)
-        if len(candidate.absolute_path) > len(best.absolute_path):
-            best = candidate
-    return best
+        base = _real(resolver, node)
+        if keyword == "default":  # the value checked is the schema's default
+            base = (*base, "default")
+        if isinstance(error, ExtraParametersError):
+            base = (*base, "required")
+        for leaf in _leaves(error):
+            yield from _faults(doc, leaf, (*base, *_path(leaf)))
 
 
-def _locate(doc: Document, error: ValidationError) -> tuple[Pointer, str]:
-    path = tuple(str(p) for p in error.absolute_path)
-    message = _message(error)
-    if _exists(doc.data, path):
-        return path, message
-    # Schema objects are checked on their own, so their paths are relative: find the node.
-    for pointer in doc.lines:
-        if pointer[-len(path):] == path and _value(doc.data, pointer) == error.instance:
-            return pointer, message
-    return (), message
+def _tracking_validator(version: str, located: _Located) -> type[SpecValidator]:
+    """The library's validator for `version`, with every keyword check tracked."""
+    base = OpenAPIV30SpecValidator if version == "3.0" else OpenAPIV31SpecValidator
+    keywords = {name: _tracking(name, check, located)
+                for name, check in base.keyword_validators.items()}
+    return type(base.__name__, (base,), {"keyword_validators": keywords})
 
 
-def _message(error: ValidationError) -> str:
-    where = "/".join(str(p) for p in error.absolute_path)
-    text = error.message if len(error.message) <= 200 else error.message[:197] + "..."
-    return f"{text} (at {where or 'document root'})"
+def _tracking(keyword: str, check: type[KeywordValidator],
+              located: _Located) -> type[KeywordValidator]:
+    """`check`, recording for each error it yields the node it was given. Checks call one
+    another (and themselves, for nested schemas): the innermost call records first."""
+
+    def call(self: Any, *args: Any, **kwargs: Any) -> Iterator[ValidationError]:
+        node = next((a for a in args if isinstance(a, SchemaPath)), None)
+        errors: Iterator[ValidationError] = super(tracked, self).__call__(*args, **kwargs)
+        for error in errors:
+            if node is not None:
+                located.setdefault(id(error), (keyword, tuple(str(p) for p in node.parts)))
+            yield error
+
+    tracked: type[KeywordValidator] = type(check.__name__, (check,), {"__call__": call})
+    return tracked
 
 
-def _exists(data: Any, path: Pointer) -> bool:
+def _real(resolver: Resolver, parts: Pointer) -> Pointer:
+    """Where the node at `parts` really is: the library walks through `$ref`s as if each
+    target sat where it is referred to, and checks each schema once, wherever it met it."""
+    node: Any = resolver.doc.data
+    pointer: Pointer = ()
     try:
-        _value(data, path)
-    except (KeyError, IndexError, TypeError, ValueError):
-        return False
-    return True
+        for part in parts:
+            node, pointer = resolver.resolve(node, pointer)
+            node = node[int(part)] if isinstance(node, list) else node[part]
+            pointer = (*pointer, part)
+        return resolver.resolve(node, pointer)[1]
+    except (SpecError, KeyError, IndexError, ValueError, TypeError):
+        return parts
 
 
-def _value(data: Any, path: Pointer) -> Any:
-    node = data
-    for part in path:
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return node
+def _path(error: ValidationError) -> Pointer:
+    return tuple(str(p) for p in error.absolute_path)
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """The faults behind an error: itself, or, for data that matches no alternative of a
+    oneOf/anyOf, the errors of the alternative it came closest to (whose errors reach
+    deepest), unfolded the same way. The `$ref` alternative of OpenAPI's "schema or
+    reference" choices is only a candidate when nothing else is."""
+    if not error.context:
+        return [error]
+    alternatives: dict[str, list[ValidationError]] = {}
+    for sub in error.context:
+        key = str(sub.relative_schema_path[0]) if sub.relative_schema_path else ""
+        alternatives.setdefault(key, []).append(sub)
+    candidates = [subs for subs in alternatives.values()
+                  if not any(_wants_reference(sub) for sub in subs)]
+    unfolded = [[leaf for sub in subs for leaf in _leaves(sub)]
+                for subs in candidates or alternatives.values()]
+    return max(unfolded, key=lambda leaves: max(len(leaf.absolute_path) for leaf in leaves))
+
+
+def _is_conditional(error: ValidationError) -> bool:
+    """Whether the failed keyword sits in the `then` or `else` of an `if`."""
+    return list(error.absolute_schema_path)[-2:-1] in (["then"], ["else"])
+
+
+def _wants_reference(error: ValidationError) -> bool:
+    return error.validator == "required" and "'$ref'" in error.message
+
+
+def _faults(doc: Document, error: ValidationError, pointer: Pointer) -> Iterator[Fault]:
+    """The faults one error stands for, each at the node it is about."""
+    instance = error.instance
+    if error.validator in _UNEXPECTED_KEY_CHECKS and isinstance(instance, dict):
+        # jsonschema names each unexpected key by its repr.
+        keys = [key for key in instance if repr(key) in error.message]
+        for key in keys:
+            here = (*pointer, key)
+            yield here, f"unexpected key {key!r}{_at(doc, here)}"
+        if keys:
+            return
+    if error.validator == "uniqueItems" and isinstance(instance, list):
+        for i, item in enumerate(instance):
+            if item in instance[:i]:
+                here = (*pointer, str(i))
+                yield here, f"{_short(item)} is already in this list{_at(doc, here)}"
+                return
+    yield pointer, f"{_short_text(error.message)}{_at(doc, pointer)}"
+
+
+def _at(doc: Document, pointer: Pointer) -> str:
+    """Where in its file a node is, as a JSON Pointer: a line can hold several nodes."""
+    _, local = doc.place(pointer)
+    escaped = "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in local)
+    return f" (at {escaped or 'document root'})"
+
+
+def _short(value: Any) -> str:
+    return _short_text(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _short_text(text: str) -> str:
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import shutil
 import socket
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -41,6 +44,23 @@ def _installed_here() -> None:
 
 
 _installed_here()
+
+_CACHE_KEY = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's black cache is its own temporary folder, for this process and, through
+    the environment, every subprocess: the user's ~/.cache/sdkwright is never written."""
+    folder = tempfile.mkdtemp(prefix="sdkwright-test-cache-")
+    config.stash[_CACHE_KEY] = folder
+    os.environ["SDKWRIGHT_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_KEY, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 if str(GENERATED) not in sys.path:
     sys.path.insert(0, str(GENERATED))
