@@ -99,6 +99,7 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     # Only the built-in templates are known to be formatted; someone else's may not be.
     preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")
-    files = format_files(files, preformatted, progress.advance)
+    # Only the built-in templates' code is known to be formatted alike by ruff and black.
+    files = format_files(files, preformatted, progress.advance, exact=templates is not None)
     check_compiles(files)
     return files, warnings
