@@ -141,10 +141,13 @@ class SchemaTranslator:
                     self._component_ref(pointer, form)
 
     def _component_ref(self, pointer: Pointer, form: Form) -> ClassRef:
+        if form == "typeddict":
+            # The model's name with `Param`, whatever suffix a collision gave the model:
+            # `Pet2` and `Pet2Param`, never `PetParam2`.
+            model = self._component_ref(pointer, "model")
+            return self.components.ref(model.name + "Param", "typeddict", key=(pointer, form))
         base = pascal_name(named_schema(pointer) or "Model", "Model")
-        suffix = "Param" if form == "typeddict" else ""
-        kind: ClassKind = "model" if form == "model" else "typeddict"
-        return self.components.ref(base + suffix, kind, key=(pointer, form))
+        return self.components.ref(base, "model", key=(pointer, form))
 
     def _use_component(self, pointer: Pointer, form: Form) -> ClassRef:
         ref = self._component_ref(pointer, form)
