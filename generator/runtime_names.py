@@ -2,7 +2,7 @@
 
 The client's own attributes are read from the runtime core's source (`_base_client.py`, a
 template without Jinja), so a method added there is reserved without anyone listing it.
-tests/test_names.py checks the hand-written sets against what the templates render.
+tests/test_core_regressions.py checks the hand-written sets against what the templates render.
 """
 
 from __future__ import annotations
