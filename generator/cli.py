@@ -12,6 +12,7 @@ from . import __version__
 from .build import Names
 from .config import ClientConfig, read_clients
 from .errors import SpecError, UsageError
+from .gate import GateError
 from .lock import locked
 from .manifest import MANIFEST
 from .pipeline import check, generate
@@ -101,8 +102,13 @@ def _produce(client: ClientConfig, args: argparse.Namespace,
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates folder not found")
     progress.task(str(client.spec))
-    files, warnings = generate(client.spec, names, templates, strict=args.strict,
-                               progress=progress)
+    try:
+        files, warnings = generate(client.spec, names, templates, strict=args.strict,
+                                   progress=progress)
+    except GateError as exc:
+        # Named where it would have been written (nothing was), so that several clients'
+        # faults can be told apart.
+        raise GateError(str(client.out / exc.path), exc.line, exc.message) from None
     progress.clear()
     for problem in warnings:
         print(problem.as_warning(), file=sys.stderr)
@@ -176,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except UsageError as exc:
         print(f"sdkwright: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except GateError as exc:  # a generator (or custom template) bug, at the generated line
+        print(f"{exc.path}:{exc.line}: internal error: {exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a generator bug: still one line unless asked for more
         if os.environ.get("SDKWRIGHT_DEBUG"):

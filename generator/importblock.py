@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .escape import PyCode
 from .typetree import Import, Module
@@ -48,6 +48,12 @@ def import_block(wanted: Iterable[Import], here: Module, first_party: str) -> Py
 def from_import(module: str, names: Iterable[str]) -> PyCode:
     """One `from module import a, b` line (module spelled as written), names in isort order."""
     return PyCode(f"from {module} import {', '.join(sorted(set(names), key=_name_key))}")
+
+
+def from_imports(modules: Mapping[str, Iterable[str]]) -> tuple[PyCode, ...]:
+    """One `from module import ...` line a module, in isort's order: the lines of a block of
+    its own (the imports under `if TYPE_CHECKING:`)."""
+    return tuple(from_import(m, modules[m]) for m in sorted(modules, key=_from_key))
 
 
 def _spelled(module: str, here: Module) -> str:

@@ -135,7 +135,8 @@ def query_items(params: Mapping[str, object]) -> List[QueryItem]:
 
     Default (form, explode): a list repeats its key, an object's properties become
     parameters of their own. `deepObject` writes `key[prop]`; without explode, a list is
-    joined (`,`, or the delimiter of its style) and an object becomes `key=p1,v1,p2,v2`.
+    joined (`,`, or the delimiter of its style) and an object becomes `key=p1,v1,p2,v2`
+    (with its style's delimiter in place of `,`).
     """
     items: List[QueryItem] = []
     for key, value in params.items():
@@ -161,7 +162,9 @@ def query_items(params: Mapping[str, object]) -> List[QueryItem]:
             elif explode:
                 items.extend(pairs)
             else:
-                items.append((key, ",".join(f"{k},{text}" for k, text in pairs)))
+                # Names and values alike joined by the style's delimiter: `R|100|G|200`.
+                flat = [part for pair in pairs for part in pair]
+                items.append((key, _DELIMITERS.get(style, ",").join(flat)))
         else:
             items.append((key, _query_text(value)))
     return items
