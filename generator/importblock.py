@@ -3,7 +3,8 @@
 Sections, each separated by a blank line: `__future__`, the standard library, third-party
 packages, the generated package itself (first-party, as its tests import it), then relative
 imports. Within a section, `import x` lines come before `from x import y` lines, modules in
-natural case-insensitive order, names constants first, then classes, then the rest.
+natural case-insensitive order, names constants first, then classes, then the rest (each
+kind in natural case-insensitive order).
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def from_import(module: str, names: Iterable[str]) -> PyCode:
     return PyCode(f"from {module} import {', '.join(sorted(set(names), key=_name_key))}")
 
 
+def from_imports(items: Iterable[tuple[str, Iterable[str]]]) -> tuple[PyCode, ...]:
+    """`from module import ...` lines (modules spelled as written) in isort order: a block
+    of its own, such as the imports under `if TYPE_CHECKING:`."""
+    return tuple(from_import(module, names)
+                 for module, names in sorted(items, key=lambda item: _from_key(item[0])))
+
+
 def _spelled(module: str, here: Module) -> str:
     """A package-relative module (".x.y") as module `here` spells it."""
     if not module.startswith(".") or module.startswith(".."):
@@ -89,4 +97,5 @@ def _name_key(name: str) -> tuple[object, ...]:
         rank = 1  # Class
     else:
         rank = 2  # variable
-    return (rank, _natural(name), name)
+    # Case-insensitive within a kind (isort's default): `AdyenError` before `APIError`.
+    return (rank, _natural(name.lower()), _natural(name))
