@@ -187,6 +187,7 @@ class _Renderer:
         """The docs' example call of an operation, as a fenced Python block."""
         code = self.envs.render("snippets/example.py.jinja", api=self.api, op=op,
                                 fixture=self.fixtures[op.pointer],
+                                credentials=self.api.example_credentials(op),
                                 print_attr=self._print_attr(op))
         return escape.md_fenced(code, "python")
 
