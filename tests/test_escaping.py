@@ -25,9 +25,12 @@ from cli_support import (
     black_check,
     describe,
     generated_tests,
+    json_and_python,
     package_dir,
+    parsed_both_ways,
     python,
     python_files,
+    ruff_lint,
     sdkwright,
 )
 
@@ -264,6 +267,8 @@ def tools(out: Path, package: str, client_name: str) -> Batch[Proc]:
         "round-trip": partial(python, "-c", ROUND_TRIP, package, client_name,
                               json.dumps(RESPONSE_EXAMPLE), cwd=out),
         "pytest": partial(generated_tests, out),
+        "ruff": partial(ruff_lint, out),
+        "json-and-python": partial(json_and_python, out, out.parent / "hostile.yaml"),
     })
 
 
@@ -312,6 +317,17 @@ def test_every_python_file_compiles(out: Path) -> None:
 def test_black_check_passes(tools: Batch[Proc]) -> None:
     proc = tools["black"]
     assert proc.returncode == 0, describe(proc)
+
+
+def test_ruff_finds_no_fault_and_imports_in_order(tools: Batch[Proc]) -> None:
+    proc = tools["ruff"]
+    assert proc.returncode == 0, describe(proc)
+
+
+def test_awkward_names_parse_the_same_from_json_and_python(tools: Batch[Proc]) -> None:
+    (found,) = parsed_both_ways(tools["json-and-python"])
+    assert found["answer"] == RESPONSE_EXAMPLE
+    assert "ValidationError" not in found["json"]
 
 
 def test_package_imports_and_generated_tests_pass(tools: Batch[Proc]) -> None:
@@ -529,10 +545,28 @@ with warnings.catch_warnings(record=True) as caught:
 SHADOWING_REPLY = {"to_dict": "d", "to_json": "j", "x-y": "1", "x_y": "2", "X Y": "3"}
 
 
+# Names whose import order isort decides in ways a plain sort gets wrong: the client's error
+# class `AcmeError` sorts before `APIError` (case-insensitively), and resources come in an
+# order that is not alphabetical, nested ones too (imported under `if TYPE_CHECKING:`).
+ORDERING_SPEC = """\
+openapi: 3.0.3
+info: {title: Acme, version: 1.0.0}
+paths:
+""" + "".join(f"""\
+  /{name}:
+    get:
+      operationId: list_{name}
+      x-sdk-resource: {resource}
+      responses:
+        '204': {{description: done}}
+""" for name, resource in (("zebras", "zoo.zebras"), ("aardvarks", "zoo.aardvarks"),
+                           ("beavers", "Beavers"), ("apes", "apes")))
+
+
 @pytest.fixture(scope="module")
 def awkward(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("awkward-names")
-    specs = {"selfish": SELF_SPEC, "shadowing": RUNTIME_NAMES_SPEC}
+    specs = {"selfish": SELF_SPEC, "shadowing": RUNTIME_NAMES_SPEC, "ordering": ORDERING_SPEC}
 
     def job(name: str) -> Path:
         (root / f"{name}.yaml").write_text(specs[name], encoding="utf-8")
@@ -582,3 +616,9 @@ def test_fields_never_shadow_the_runtime_model_methods(shadowing_tools: Batch[Pr
     assert result["dumped"] == SHADOWING_REPLY
     assert result["to_dict"] == SHADOWING_REPLY
     assert result["to_json"] == SHADOWING_REPLY
+
+
+@pytest.mark.parametrize("name", ["selfish", "shadowing", "ordering"])
+def test_awkward_names_are_lint_clean(awkward: dict[str, Path], name: str) -> None:
+    proc = ruff_lint(awkward[name])
+    assert proc.returncode == 0, describe(proc)
