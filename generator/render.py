@@ -95,6 +95,7 @@ _PY_FILTERS: dict[str, Callable[..., Any]] = {
 }
 _MD_FILTERS: dict[str, Callable[..., Any]] = {
     "md": escape.md_block, "md_inline": escape.md_inline, "md_code": escape.md_code,
+    "md_cell_code": escape.md_cell_code,
     "md_link": _md_link, "json_block": _json_block, "indent": _indenter(MdText),
     "join": _join_text,
 }
