@@ -3,7 +3,8 @@
 Sections, each separated by a blank line: `__future__`, the standard library, third-party
 packages, the generated package itself (first-party, as its tests import it), then relative
 imports. Within a section, `import x` lines come before `from x import y` lines, modules in
-natural case-insensitive order, names constants first, then classes, then the rest.
+natural case-insensitive order, names constants first, then classes, then the rest (each
+kind in natural case-insensitive order).
 """
 
 from __future__ import annotations
@@ -95,4 +96,5 @@ def _name_key(name: str) -> tuple[object, ...]:
         rank = 1  # Class
     else:
         rank = 2  # variable
-    return (rank, _natural(name), name)
+    # Case-insensitive within a kind (isort's default): `AdyenError` before `APIError`.
+    return (rank, _natural(name.lower()), _natural(name))
