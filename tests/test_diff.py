@@ -253,6 +253,15 @@ CASES: dict[str, Case] = {
         ((INLINE, 'schema: {$ref: "#/components/schemas/PetStatus"}\n'),
          ("  schemas:\n", "  schemas:\n" + SHARED)), "minor",
         (("compatible", "class-added", "types.schemas.PetStatus"),)),
+    "title-changed": Case(
+        (("title: Pet Shop", "title: Pet Store"),), "major",
+        (("breaking", "client-renamed", "package"), ("breaking", "client-renamed", "client"),
+         ("breaking", "client-renamed", "client"), ("breaking", "client-renamed", "client"))),
+    "credential-required": Case(
+        (("components:\n", "security: [{bearer: []}]\ncomponents:\n  securitySchemes:\n"
+          "    bearer: {type: http, scheme: bearer}\n"),), "major",
+        (("breaking", "client-auth", "client"),
+         ("compatible", "client-credential", "client(api_token)"))),
     "model-renamed": Case(
         (("    Pet:\n", "    Animal:\n"),
          ('items: {$ref: "#/components/schemas/Pet"}',
