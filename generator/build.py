@@ -25,6 +25,7 @@ from .runtime_names import (
     CLIENT_ATTRIBUTES,
     CLIENT_MODULE_NAMES,
     CORE_MODULES,
+    EXCEPTIONS_MODULE_NAMES,
     PACKAGE_EXPORTS,
     RESOURCE_ATTRIBUTES,
 )
@@ -122,8 +123,9 @@ class _Builder:
     # -- names ----------------------------------------------------------------------------
 
     def _package_names(self, title: str) -> tuple[PyCode, ClientNames, str]:
-        """Names given as options are used as given, or refused; defaults come from the
-        title and are made valid."""
+        """Names given as options must be identifiers, and defaults come from the title made
+        valid; the client and error classes are then claimed like any name, so one that the
+        package's own names take (`--client-name Timeout`) gets the registry's `_` suffix."""
         for label, value in (("package name", self.names.package),
                              ("client name", self.names.client)):
             if value is not None and not (value.isidentifier() and value.isascii()
@@ -135,7 +137,10 @@ class _Builder:
             raise SpecError([Problem(self.doc.name, 1, f"env prefix {env_prefix!r} must be "
                                      "UPPER_SNAKE_CASE, starting with a letter")])
         package = self.names.package or Namespace("packages").claim(snake_name(title, "client"))
-        exports = Namespace("package exports", PACKAGE_EXPORTS | set(CORE_MODULES))
+        # The client classes are defined in `_client.py`, the error class in `_exceptions.py`
+        # (and imported into `_client.py`): none may take a name those modules define or import.
+        exports = Namespace("package exports", PACKAGE_EXPORTS | set(CORE_MODULES) |
+                            CLIENT_MODULE_NAMES | EXCEPTIONS_MODULE_NAMES)
         sync = exports.claim(self.names.client or pascal_name(title, "Client"))
         names = ClientNames(sync, exports.claim("Async" + sync), exports.claim(sync + "Error"))
         for item in self.names.reexports:

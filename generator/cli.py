@@ -1,4 +1,5 @@
-"""The `sdkwright` command. Exit codes: 0 ok, 1 differences (--check), 2 bad input or usage."""
+"""The `sdkwright` command. Exit codes: 0 ok, 1 differences (--check) or breaking changes
+(diff), 2 bad input or usage."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from pathlib import Path
 
 from . import __version__
 from .build import Names
+from .changes import all_changes, as_json, as_text, verdict
 from .config import ClientConfig, read_clients
 from .errors import SpecError, UsageError
+from .gate import GateError
 from .lock import locked
 from .manifest import MANIFEST
 from .pipeline import check, generate
 from .progress import Progress
 from .reexport import Reexport, parse_reexport
+from .specdiff import compare_files, compare_with_head
 from .summary import summary_line
 from .write import apply, diff, encode, plan, read_folder, refusals, stale
 
@@ -53,7 +57,23 @@ def _parser() -> argparse.ArgumentParser:
 
     val = commands.add_parser("validate", help="check a spec; print FILE:LINE: message lines")
     val.add_argument("spec", type=Path)
+    _diff_parser(commands)
     return parser
+
+
+def _diff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dif = commands.add_parser("diff", help="list the changes between the clients of two "
+                              "specs, with a semver verdict; exit 1 when anything breaks")
+    dif.add_argument("old", nargs="?", type=Path, metavar="OLD_SPEC",
+                     help="the spec before; without OLD_SPEC and NEW_SPEC, each "
+                     "[[tool.sdkwright.clients]] spec of ./pyproject.toml at git HEAD")
+    dif.add_argument("new", nargs="?", type=Path, metavar="NEW_SPEC",
+                     help="the spec after; without both, the working copy's")
+    dif.add_argument("--package-name", help="import package name (default: spec title)")
+    dif.add_argument("--client-name", help="client class name (default: spec title)")
+    dif.add_argument("--env-prefix", help="environment variable prefix (default: spec title)")
+    dif.add_argument("--format", choices=("text", "json"), default="text",
+                     help="a readable list (default), or JSON for tools")
 
 
 def _reexport(text: str) -> Reexport:
@@ -101,8 +121,13 @@ def _produce(client: ClientConfig, args: argparse.Namespace,
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates folder not found")
     progress.task(str(client.spec))
-    files, warnings = generate(client.spec, names, templates, strict=args.strict,
-                               progress=progress)
+    try:
+        files, warnings = generate(client.spec, names, templates, strict=args.strict,
+                                   progress=progress)
+    except GateError as exc:
+        # Named where it would have been written (nothing was), so that several clients'
+        # faults can be told apart.
+        raise GateError(str(client.out / exc.path), exc.line, exc.message) from None
     progress.clear()
     for problem in warnings:
         print(problem.as_warning(), file=sys.stderr)
@@ -164,11 +189,29 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if report.errors or report.warnings else EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """The changes on stdout, breaking first, and the verdict as the last line."""
+    if args.new is None:
+        if args.old is not None:
+            raise UsageError("diff takes OLD_SPEC and NEW_SPEC, or neither")
+        if args.package_name or args.client_name or args.env_prefix:
+            raise UsageError("the naming options need OLD_SPEC and NEW_SPEC (without them, "
+                             "each client's entry names it)")
+        diffs = compare_with_head(read_clients(Path("pyproject.toml")), Path.cwd())
+    else:
+        names = Names(args.package_name, args.client_name, args.env_prefix)
+        diffs = [compare_files(args.old, args.new, names)]
+    sys.stdout.write(as_json(diffs) if args.format == "json" else as_text(diffs))
+    return EXIT_DIFF if verdict(all_changes(diffs)) == "major" else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "generate":
             return _generate(args)
+        if args.command == "diff":
+            return _diff(args)
         return _validate(args)
     except SpecError as exc:
         for problem in exc.problems:
@@ -176,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except UsageError as exc:
         print(f"sdkwright: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except GateError as exc:  # a generator (or custom template) bug, at the generated line
+        print(f"{exc.path}:{exc.line}: internal error: {exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a generator bug: still one line unless asked for more
         if os.environ.get("SDKWRIGHT_DEBUG"):

@@ -7,7 +7,14 @@ import tomllib
 
 
 class GateError(Exception):
-    """Generated output that does not compile: `FILE:LINE: message`."""
+    """Generated output that does not compile: `FILE:LINE: message`, FILE relative to the
+    output folder (the CLI names it inside the folder it was not written to)."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
 
 
 def check_compiles(files: dict[str, str]) -> None:
@@ -18,11 +25,11 @@ def check_compiles(files: dict[str, str]) -> None:
             try:
                 compile(text, path, "exec", dont_inherit=True)
             except SyntaxError as exc:
-                raise GateError(f"{path}:{exc.lineno or 1}: generated code does not compile: "
-                                f"{exc.msg}") from None
+                raise GateError(path, exc.lineno or 1,
+                                f"generated code does not compile: {exc.msg}") from None
         elif path.endswith(".toml"):
             try:
                 tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
-                raise GateError(f"{path}:{getattr(exc, 'lineno', 1) or 1}: generated TOML "
-                                f"does not load: {exc}") from None
+                raise GateError(path, getattr(exc, "lineno", 1) or 1,
+                                f"generated TOML does not load: {exc}") from None

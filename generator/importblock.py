@@ -3,14 +3,15 @@
 Sections, each separated by a blank line: `__future__`, the standard library, third-party
 packages, the generated package itself (first-party, as its tests import it), then relative
 imports. Within a section, `import x` lines come before `from x import y` lines, modules in
-natural case-insensitive order, names constants first, then classes, then the rest.
+natural case-insensitive order, names constants first, then classes, then the rest (each
+kind in natural case-insensitive order).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .escape import PyCode
 from .typetree import Import, Module
@@ -48,6 +49,12 @@ def import_block(wanted: Iterable[Import], here: Module, first_party: str) -> Py
 def from_import(module: str, names: Iterable[str]) -> PyCode:
     """One `from module import a, b` line (module spelled as written), names in isort order."""
     return PyCode(f"from {module} import {', '.join(sorted(set(names), key=_name_key))}")
+
+
+def from_imports(modules: Mapping[str, Iterable[str]]) -> tuple[PyCode, ...]:
+    """One `from module import ...` line a module, in isort's order: the lines of a block of
+    its own (the imports under `if TYPE_CHECKING:`)."""
+    return tuple(from_import(m, modules[m]) for m in sorted(modules, key=_from_key))
 
 
 def _spelled(module: str, here: Module) -> str:
@@ -89,4 +96,5 @@ def _name_key(name: str) -> tuple[object, ...]:
         rank = 1  # Class
     else:
         rank = 2  # variable
-    return (rank, _natural(name), name)
+    # Case-insensitive within a kind (isort's default): `AdyenError` before `APIError`.
+    return (rank, _natural(name.lower()), _natural(name))

@@ -95,6 +95,7 @@ _PY_FILTERS: dict[str, Callable[..., Any]] = {
 }
 _MD_FILTERS: dict[str, Callable[..., Any]] = {
     "md": escape.md_block, "md_inline": escape.md_inline, "md_code": escape.md_code,
+    "md_cell_code": escape.md_cell_code,
     "md_link": _md_link, "json_block": _json_block, "indent": _indenter(MdText),
     "join": _join_text,
 }
@@ -187,6 +188,7 @@ class _Renderer:
         """The docs' example call of an operation, as a fenced Python block."""
         code = self.envs.render("snippets/example.py.jinja", api=self.api, op=op,
                                 fixture=self.fixtures[op.pointer],
+                                credentials=self.api.example_credentials(op),
                                 print_attr=self._print_attr(op))
         return escape.md_fenced(code, "python")
 

@@ -2,7 +2,7 @@
 
 The client's own attributes are read from the runtime core's source (`_base_client.py`, a
 template without Jinja), so a method added there is reserved without anyone listing it.
-tests/test_names.py checks the hand-written sets against what the templates render.
+tests/test_core_regressions.py checks the hand-written sets against what the templates render.
 """
 
 from __future__ import annotations
@@ -67,7 +67,13 @@ CLIENT_MODULE_NAMES = frozenset({
     "Optional", "Tuple", "Union", "httpx", "DEFAULT_MAX_RETRIES", "AsyncAPIClient",
     "SyncAPIClient", "NOT_GIVEN", "Headers", "NotGiven", "Timeout", "__version__",
     "DEFAULT_BASE_URL", "BASE_URL_ENV", "DEFAULT_SECURITY", "ENV_VARS", "USER_AGENT",
-    "_options",
+    "_options", "__all__",
+}) | BUILTIN_NAMES
+
+# Module-level names of `_exceptions.py` besides its exception classes (PACKAGE_EXPORTS).
+EXCEPTIONS_MODULE_NAMES = frozenset({
+    "annotations", "Dict", "Optional", "Type", "httpx", "make_status_error", "_BY_STATUS",
+    "__all__",
 }) | BUILTIN_NAMES
 
 # Module-level names a resource module's template may import or define.
@@ -77,7 +83,7 @@ RESOURCE_MODULE_NAMES = frozenset({
     "parse_nothing", "parse_text", "NOT_GIVEN", "Body", "Headers", "NotGiven", "Query",
     "Timeout", "date", "datetime", "Dict", "List", "Literal", "Mapping", "Optional",
     "Sequence", "Union", "Annotated", "Required", "FileContent", "FileTypes", "OpenEnum",
-    "OpenIntEnum", "TaggedUnion", "schemas",
+    "OpenIntEnum", "TaggedUnion", "schemas", "__all__",
 }) | BUILTIN_NAMES
 
 # Keyword arguments every generated method takes, the names its body uses, and names the

@@ -13,7 +13,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .errors import Problem, SpecError
 from .escape import PyCode
@@ -26,6 +26,7 @@ from .typetree import (
     OBJECT,
     STR,
     Builtin,
+    BuiltinName,
     ClassKind,
     ClassRef,
     DictOf,
@@ -53,6 +54,10 @@ TYPES_MODULE_IMPORTS = frozenset({
     "Annotated", "Required", "TypedDict", "BaseModel", "Field", "OpenEnum", "OpenIntEnum",
     "TaggedUnion", "FileContent", "FileTypes", "schemas", "annotations",
 })
+# A model's field names are names in its class body, where mypy and pydantic read the
+# annotations of the fields after them: a field `str` would make a later `Optional[str]` mean
+# that field. So no field takes a name an annotation prints.
+CLASS_BODY_NAMES = PYDANTIC_RESERVED | TYPES_MODULE_IMPORTS | frozenset(get_args(BuiltinName))
 _CONSTRAINT_KEYS = (
     "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
     "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "default",
@@ -136,10 +141,13 @@ class SchemaTranslator:
                     self._component_ref(pointer, form)
 
     def _component_ref(self, pointer: Pointer, form: Form) -> ClassRef:
+        if form == "typeddict":
+            # The model's name with `Param`, whatever suffix a collision gave the model:
+            # `Pet2` and `Pet2Param`, never `PetParam2`.
+            model = self._component_ref(pointer, "model")
+            return self.components.ref(model.name + "Param", "typeddict", key=(pointer, form))
         base = pascal_name(named_schema(pointer) or "Model", "Model")
-        suffix = "Param" if form == "typeddict" else ""
-        kind: ClassKind = "model" if form == "model" else "typeddict"
-        return self.components.ref(base + suffix, kind, key=(pointer, form))
+        return self.components.ref(base, "model", key=(pointer, form))
 
     def _use_component(self, pointer: Pointer, form: Form) -> ClassRef:
         ref = self._component_ref(pointer, form)
@@ -392,7 +400,7 @@ class SchemaTranslator:
                      module: ModuleBuilder, stack: tuple[Pointer, ...]) -> None:
         props, required = self.object_fields(schema, pointer)
         fields: list[Field] = []
-        names = Namespace(ref.name, PYDANTIC_RESERVED | TYPES_MODULE_IMPORTS)
+        names = Namespace(ref.name, CLASS_BODY_NAMES)
         # Classes of nested objects are named after their property; below the module's root
         # class, after the class they sit in as well (`Data`, `DataPaging`).
         is_root = ref.name == module.root

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .docs import DocRow, DocsBuilder
 from .escape import PyCode, py_docstring, py_literal, py_str
 from .fixtures import Fixtures, OperationFixture
-from .importblock import from_import, import_block
+from .importblock import from_imports, import_block
 from .ir import (
     Api,
     ClassDef,
@@ -164,8 +164,8 @@ def resource_view(resource: Resource, package: str) -> ResourceView:
         docstring=py_docstring(summary + "."),
         operations=ops,
         children=tuple((c.attr, c.class_name, c.async_class_name) for c in resource.children),
-        type_checking=tuple(from_import(f".{c.attr}", (c.class_name, c.async_class_name))
-                            for c in resource.children),
+        type_checking=from_imports({f".{c.attr}": (c.class_name, c.async_class_name)
+                                    for c in resource.children}),
     )
 
 
@@ -459,8 +459,8 @@ def client_view(api: Api) -> ClientView:
         async_docstring=py_docstring(f"Asynchronous client for {api.title}; see "
                                      f"`{names.client}` for the options.", 4),
         init_docstring=_init_docstring(api, base_url_env),
-        type_checking=tuple(from_import(f".resources.{m}", (r.class_name, r.async_class_name))
-                            for m, r in zip(modules, api.resources, strict=True)),
+        type_checking=from_imports({f".resources.{m}": (r.class_name, r.async_class_name)
+                                    for m, r in zip(modules, api.resources, strict=True)}),
         attributes=tuple((r.attr, m, r.class_name, r.async_class_name)
                          for m, r in zip(modules, api.resources, strict=True)),
     )

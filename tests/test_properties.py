@@ -599,7 +599,13 @@ def is_black_clean(text: str) -> bool:
 
 
 def fence_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if line.lstrip().startswith("```"))
+    """Lines that open or close a backtick fence, as CommonMark reads them: up to three spaces,
+    three or more backticks, and no backtick after them (a line that starts with a longer
+    backtick run and holds more backticks is an inline code span, like a docs signature
+    whose enum values hold backticks)."""
+    return sum(1 for line in text.splitlines()
+               if re.match(r" {0,3}(`{3,})(?!.*`)", line) or
+               re.fullmatch(r" {0,3}`{3,}", line))
 
 
 def check_paths(files: Mapping[str, str]) -> None:

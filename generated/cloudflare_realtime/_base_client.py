@@ -135,7 +135,8 @@ def query_items(params: Mapping[str, object]) -> List[QueryItem]:
 
     Default (form, explode): a list repeats its key, an object's properties become
     parameters of their own. `deepObject` writes `key[prop]`; without explode, a list is
-    joined (`,`, or the delimiter of its style) and an object becomes `key=p1,v1,p2,v2`.
+    joined (`,`, or the delimiter of its style) and an object becomes `key=p1,v1,p2,v2`
+    (with its style's delimiter in place of `,`).
     """
     items: List[QueryItem] = []
     for key, value in params.items():
@@ -161,7 +162,9 @@ def query_items(params: Mapping[str, object]) -> List[QueryItem]:
             elif explode:
                 items.extend(pairs)
             else:
-                items.append((key, ",".join(f"{k},{text}" for k, text in pairs)))
+                # Names and values alike joined by the style's delimiter: `R|100|G|200`.
+                flat = [part for pair in pairs for part in pair]
+                items.append((key, _DELIMITERS.get(style, ",").join(flat)))
         else:
             items.append((key, _query_text(value)))
     return items
@@ -299,9 +302,11 @@ class BaseClient:
     def _credentials(
         self, security: Optional[Tuple[Tuple[str, ...], ...]]
     ) -> List[Tuple[str, str, str]]:
-        """What to send for the first alternative whose credentials are all configured."""
+        """What to send for the first alternative whose credentials are all configured. An
+        empty alternative (`{}`: credentials are optional) is no reason to leave out a
+        configured credential: the operation may show more to a caller it knows."""
         for requirement in self._security if security is None else security:
-            if all(key in self._auth for key in requirement):
+            if requirement and all(key in self._auth for key in requirement):
                 return [self._auth[key] for key in requirement]
         return []
 
