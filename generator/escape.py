@@ -13,6 +13,7 @@ import keyword
 import math
 import re
 from typing import Any
+from urllib.parse import quote
 
 
 class PyCode(str):
@@ -163,6 +164,11 @@ def md_block(text: str) -> MdText:
             line = line.replace(stripped[0], "\\" + stripped[0], 1)
         lines.append(line.rstrip())
     return MdText("\n".join(lines))
+
+
+def md_link_target(target: str) -> MdText:
+    """A link destination: a relative path the generator made, percent-encoded."""
+    return MdText(quote(target, safe="/._-"))
 
 
 def md_fenced(text: str, language: str) -> MdText:
