@@ -81,7 +81,8 @@ from sdkwright.errors import SpecError
 from sdkwright.format import format_files
 from sdkwright.load import load
 from sdkwright.refs import check_refs
-from sdkwright.render import default_templates, render
+from sdkwright.assets import default_templates
+from sdkwright.render import render
 from sdkwright.validate import problems
 from sdkwright.write import write
 lap("import")

@@ -28,7 +28,7 @@ from openapi_spec_validator.schemas import schema_v30, schema_v31
 
 from .errors import SpecError
 from .load import Document, Pointer
-from .refs import Resolver
+from .refs import Resolver, local_ref
 from .sites import HTTP_METHODS
 
 OAS31_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
@@ -222,9 +222,12 @@ class _SchemaChecks:
         schemas have defaults)."""
         cls = OAS30Validator if self.version == "3.0" else OAS31Validator
         checker = oas30_format_checker if self.version == "3.0" else oas31_format_checker
-        ref = "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in pointer)
-        validator = cls({**self.doc.data, "$ref": ref}, format_checker=checker)
-        if not validator.is_valid(value["default"]):
+        validator = cls({**self.doc.data, "$ref": local_ref(pointer)}, format_checker=checker)
+        try:
+            valid = validator.is_valid(value["default"])
+        except Exception:  # a reference the library cannot follow: it reports that itself
+            raise _Unsure from None
+        if not valid:
             raise _Unsure
 
 

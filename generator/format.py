@@ -23,8 +23,6 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-import black
-from black.parsing import InvalidInput
 from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ships no type hints
 
 from . import cache
@@ -70,6 +68,9 @@ def format_python(source: str, where: str, width: int = CODE_WIDTH) -> str:
     cached = cache.lookup(_CACHE_NAMESPACE, key)
     if cached is not None:
         return cached
+    import black  # only some files need black, and importing it takes a tenth of a second
+    from black.parsing import InvalidInput
+
     try:
         result = black.format_str(source, mode=black.Mode(line_length=width))
     except InvalidInput as exc:
@@ -100,7 +101,7 @@ def _ruff(sources: dict[Unit, str], width: int) -> dict[Unit, str]:
     """ruff's formatting of every source, in one run over a temporary folder."""
     if not sources:
         return {}
-    with tempfile.TemporaryDirectory(prefix="sdkwright-format-") as folder:
+    with tempfile.TemporaryDirectory(prefix="sdkwright-format-", dir=_scratch()) as folder:
         names = {unit: Path(folder, f"{i}.py") for i, unit in enumerate(sources)}
         for unit, path in names.items():
             path.write_text(sources[unit], "utf-8")
@@ -112,6 +113,14 @@ def _ruff(sources: dict[Unit, str], width: int) -> dict[Unit, str]:
             # Unparsable output: black names the file and the fault.
             return {unit: format_python(text, unit[0], width) for unit, text in sources.items()}
         return {unit: path.read_text("utf-8") for unit, path in names.items()}
+
+
+def _scratch() -> str | None:
+    """Where ruff's working copies go: memory (Linux's /dev/shm) where there is such a
+    folder, else the system's temporary folder. Thousands of small files are written, read
+    and deleted there, which on a busy disk takes longer than ruff itself."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def _black_all(sources: dict[Unit, str], width: int) -> dict[Unit, str]:

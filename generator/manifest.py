@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from . import __version__
 from .errors import Problem, SpecError
+from .inputs import Inputs
 
 MANIFEST = "sdkwright-manifest.json"
 # The next manifest, put in place before the first change and renamed onto MANIFEST after the
@@ -29,11 +30,28 @@ def digest(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
-    """The manifest for `files`: the same bytes for the same files, on every machine."""
-    body = {"generator": GENERATOR, "version": __version__,
-            "files": {rel: digest(data) for rel, data in files.items()}}
+def manifest_bytes(files: Mapping[str, bytes], inputs: Inputs | None = None) -> bytes:
+    """The manifest for `files` made from `inputs`: the same bytes for the same files, on
+    every machine."""
+    body: dict[str, object] = {"generator": GENERATOR, "version": __version__,
+                               "files": {rel: digest(data) for rel, data in files.items()}}
+    if inputs is not None:
+        body["inputs"] = {"digest": inputs.digest, "spec": list(inputs.spec_files)}
     return (json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def recorded_inputs(data: bytes) -> Inputs | None:
+    """The inputs a manifest records, if it records them in full (anything else: None; a
+    rerun then generates, and the full parse reports a damaged manifest)."""
+    try:
+        record = json.loads(data).get("inputs")
+        found, spec = record["digest"], record["spec"]
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return None
+    if not (isinstance(found, str) and _DIGEST.fullmatch(found) and isinstance(spec, list)
+            and all(isinstance(rel, str) and is_safe_path(rel) for rel in spec)):
+        return None
+    return Inputs(found, tuple(spec))
 
 
 def is_safe_path(rel: str) -> bool:

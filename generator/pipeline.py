@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from .build import Built, Names, build
+from .assets import default_templates
+from .build import Built, build
 from .bundle import bundle
+from .config import Names
 from .errors import Problem, SpecError
 from .format import format_files
 from .gate import check_compiles
+from .inputs import Inputs, generation_inputs, spec_files
 from .load import Document, load
 from .progress import SILENT, Progress
 from .refs import check_refs
-from .render import default_templates, render, verbatim_core
+from .render import render, verbatim_core
 from .summary import SpecSummary, summarize
 from .validate import problems
 
@@ -70,6 +74,12 @@ def _fatal_refs(doc: Document) -> None:
 def build_api(spec: Path, names: Names, *, strict: bool,
               progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
     """The IR with its fixtures, and the spec's faults that generation went on despite."""
+    built, found, _ = _build(spec, names, strict=strict, progress=progress)
+    return built, found
+
+
+def _build(spec: Path, names: Names, *, strict: bool,
+           progress: Progress) -> tuple[Built, list[Problem], Document]:
     progress.stage("load")
     doc = bundle(load(spec))
     _fatal_refs(doc)
@@ -83,17 +93,21 @@ def build_api(spec: Path, names: Names, *, strict: bool,
     found = merge_warnings(violations, [], built.warnings)
     if found and strict:
         raise SpecError(found)
-    return built, found
+    return built, found, doc
+
+
+class Generation(NamedTuple):
+    files: dict[str, str]  # POSIX path relative to the output folder -> text
+    warnings: list[Problem]  # violations of the OpenAPI schema that did not stop generation
+    inputs: Inputs | None  # what the files were made from (None: not known)
 
 
 def generate(spec: Path, names: Names, templates: Path | None = None, *,
-             strict: bool = False, progress: Progress = SILENT
-             ) -> tuple[dict[str, str], list[Problem]]:
-    """All files of the generated project (POSIX path relative to the output folder -> text),
-    and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
+             strict: bool = False, progress: Progress = SILENT) -> Generation:
+    """All files of the generated project, the warnings, and the digest of the inputs. Faults
     the generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
-    built, warnings = build_api(spec, names, strict=strict, progress=progress)
+    built, warnings, doc = _build(spec, names, strict=strict, progress=progress)
     api = built.api
     progress.stage("render", unit="files")
     files = render(api, built.fixtures, templates or default_templates(), progress.advance)
@@ -103,4 +117,5 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     # Only the built-in templates' code is known to be formatted alike by ruff and black.
     files = format_files(files, preformatted, progress.advance, exact=templates is not None)
     check_compiles(files)
-    return files, warnings
+    return Generation(files, warnings, generation_inputs(spec, spec_files(doc), names,
+                                                         templates))

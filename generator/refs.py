@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .errors import Problem, SpecError
 from .load import Document, Pointer
@@ -19,6 +19,13 @@ def parse_ref(ref: str) -> Pointer | None:
     if not fragment.startswith("/"):
         return None
     return tuple(part.replace("~1", "/").replace("~0", "~") for part in fragment[1:].split("/"))
+
+
+def local_ref(pointer: Pointer) -> str:
+    """The `#/...` reference to `pointer`: each part escaped as JSON Pointer says, then
+    percent-encoded as a URI fragment (a path `/a%20b` stays that, not `/a b`)."""
+    return "#/" + "/".join(quote(part.replace("~", "~0").replace("/", "~1"), safe="")
+                           for part in pointer)
 
 
 class Resolver:

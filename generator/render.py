@@ -35,14 +35,6 @@ from .views import (
     types_module_view,
 )
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
-SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def default_templates() -> Path:
-    """Templates inside the installed wheel, or the repository's own folder in a checkout."""
-    return BUILTIN_TEMPLATES if BUILTIN_TEMPLATES.is_dir() else SOURCE_TEMPLATES
-
 
 class UnescapedText(Exception):
     """A template printed a value that is not text made safe for its file."""
