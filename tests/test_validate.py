@@ -375,7 +375,8 @@ def test_faults_both_checks_see_are_reported_once(runs: Batch[Run]) -> None:
     expected = [
         f"{run.where(template)}: path parameter {{pet_id}} in '/pets/{{pet_id}}' is never "
         "declared",
-        f"{run.where(default)}: warning: default 'old' is not of type integer; the default is left out",
+        f"{run.where(default)}: warning: default 'old' is not of type integer; the default is "
+        "left out",
     ]
     assert _stderr(run.validate) == expected, describe(run.validate)
 
