@@ -14,8 +14,9 @@ from .load import Document, load
 from .progress import SILENT, Progress
 from .refs import check_refs
 from .render import default_templates, render, verbatim_core
+from .shapes import shape_problems
 from .summary import SpecSummary, summarize
-from .validate import problems
+from .validate import check_version, problems
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def check(spec: Path, names: Names | None = None) -> Report:
         summary = summarize(doc)
     except SpecError as exc:
         return Report(exc.problems, [], None)
-    broken_refs = check_refs(doc)
-    if broken_refs:
-        return Report(broken_refs, [], summary)
+    unreadable = unreadable_nodes(doc)
+    if unreadable:
+        return Report(unreadable, [], summary)
     violations = problems(doc)
     try:
         warnings = build(doc, names or Names()).warnings
@@ -44,6 +45,14 @@ def check(spec: Path, names: Names | None = None) -> Report:
     except SpecError as exc:
         errors, warnings = exc.problems, exc.warnings
     return Report(_by_line(errors), merge_warnings(violations, errors, warnings), summary)
+
+
+def unreadable_nodes(doc: Document) -> list[Problem]:
+    """The faults that keep the later stages from reading the document at all: references
+    that lead nowhere, and nodes of the wrong kind (shapes.py). Both are reported alone,
+    before openapi-spec-validator, whose own checks assume a document of the right shape (on
+    `paths: []` they crash) and would report the same nodes again."""
+    return _by_line(check_refs(doc) + shape_problems(doc, check_version(doc)))
 
 
 def merge_warnings(violations: list[Problem], errors: list[Problem],
@@ -61,18 +70,14 @@ def _by_line(found: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _fatal_refs(doc: Document) -> None:
-    found = check_refs(doc)
-    if found:
-        raise SpecError(found)
-
-
 def build_api(spec: Path, names: Names, *, strict: bool,
               progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
     """The IR with its fixtures, and the spec's faults that generation went on despite."""
     progress.stage("load")
     doc = bundle(load(spec))
-    _fatal_refs(doc)
+    unreadable = unreadable_nodes(doc)
+    if unreadable:
+        raise SpecError(unreadable)
     progress.stage("validate")
     violations = problems(doc)
     if violations and strict:
