@@ -1,5 +1,7 @@
 """Faults common in real specs: what generation reads past with a warning, and what it refuses.
 
+- A document without a single operation (no `paths`, `info` or not; a 3.1 document of only
+  `webhooks` or `components`; `paths: {}`) is refused: there is no client to make.
 - A `$ref` to an example that is not there costs that example only (a warning); the client
   is generated from the others.
 - `$ref: '#/$defs/X'` inside a schema pasted in with its own `$defs` (pydantic writes them so)
@@ -18,6 +20,29 @@ import pytest
 from cli_support import Batch, Proc, describe, sdkwright
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+NO_INFO_NO_PATHS = """\
+openapi: 3.1.0
+components:
+  schemas:
+    Pet: {type: object}
+"""
+
+ONLY_WEBHOOKS = """\
+openapi: 3.1.0
+info: {title: Pets, version: "1"}
+webhooks:
+  newPet:
+    post:
+      responses:
+        "200": {description: OK}
+"""
+
+EMPTY_PATHS = """\
+openapi: 3.0.3
+info: {title: Pets, version: "1"}
+paths: {}
+"""
 
 MISSING_EXAMPLES = """\
 openapi: 3.0.3
@@ -82,6 +107,9 @@ class Case:
 
 
 CASES = {
+    "no-info-no-paths": Case(NO_INFO_NO_PATHS),
+    "only-webhooks": Case(ONLY_WEBHOOKS),
+    "empty-paths": Case(EMPTY_PATHS),
     "missing-examples": Case(MISSING_EXAMPLES),
     "nested-defs": Case(NESTED_DEFS),
 }
@@ -115,6 +143,26 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Batch[Run]:
 def _lines(proc: Proc) -> list[str]:
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, describe(proc)
     return [line for line in proc.stderr.splitlines() if re.match(r"[^\s:]+:\d+: ", line)]
+
+
+# -- no operation, no client --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "needle", "message"), [
+    ("no-info-no-paths", "openapi:", "the document has no paths, so no operation to make a "
+                                     "client of"),
+    ("only-webhooks", "openapi:", "the document has no paths, so no operation to make a client "
+                                  "of (webhooks are not generated)"),
+    ("empty-paths", "paths:", "paths lists no operation; a client needs at least one"),
+])
+def test_a_document_without_operations_is_refused(key: str, needle: str, message: str,
+                                                  runs: Batch[Run]) -> None:
+    run = runs[key]
+    expected = [f"{run.at(needle)}: {message}"]
+    for proc in (run.validate, run.generate):
+        assert proc.returncode == EXIT_BAD_INPUT, describe(proc)
+        assert _lines(proc) == expected, describe(proc)
+    assert not (run.folder / "out").exists()
 
 
 # -- examples never decide whether a client can be built ----------------------------------------
