@@ -36,6 +36,9 @@ MAX_DEPTH = 32
 # Bounds on the work one sample may take: union members tried, array items built.
 MAX_MEMBERS_TRIED = 8
 MAX_ITEMS = 8
+# The longest string built to meet a `minLength`: a longer minimum is not met (the example is
+# then marked invalid), so a hostile bound cannot fill the memory.
+MAX_STRING = 4096
 # Below this depth a sample fills optional properties too; deeper, only required ones.
 OPTIONAL_DEPTH = 3
 
@@ -328,7 +331,7 @@ def _scalar(schema: dict[str, Any], kind: Any, walk: _Walk) -> Any:
     if kind == "integer":
         return _bounded(schema, walk.variant)
     if kind == "number":
-        return float(_bounded(schema, walk.variant))
+        return _as_float(_bounded(schema, walk.variant))
     if kind == "boolean":
         return True
     return None
@@ -375,9 +378,17 @@ def _string(schema: dict[str, Any], variant: int = 0) -> str:
     pattern = schema.get("pattern")
     if isinstance(pattern, str) and (variant or not finds(pattern, text)):
         text = matching_string(pattern, low, high, variant) or text
-    if len(text) < low:
+    if len(text) < low <= MAX_STRING:
         text = (text * (low // max(len(text), 1) + 1))[:low]
     return text[:high] if high is not None else text
+
+
+def _as_float(value: int) -> float | int:
+    """`value` as a float, or as it is when no float is that large (a bound like 1e400)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return value
 
 
 def _bounded(schema: dict[str, Any], offset: int) -> int:

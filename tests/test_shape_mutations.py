@@ -79,7 +79,7 @@ SOURCES = _sources()
 
 REPLACEMENTS: dict[str, st.SearchStrategy[Any]] = {
     "a string": st.sampled_from(["", "x", "#/components/schemas/Pet", "{x}", "3.0.3"]),
-    "a number": st.sampled_from([0, -1, 2.5, 10**20]),
+    "a number": st.sampled_from([0, -1, 2.5, 10**20, 10**400, 1e308]),
     "a list": st.sampled_from([[], ["x"], [{}], [[]], [None], [{"$ref": "#/info"}]]),
     "a mapping": st.sampled_from([{}, {"x": 1}, {"type": "object"}, {"$ref": "#/info"},
                                   {"$ref": "#/nothing"}, {"in": "query"}]),
