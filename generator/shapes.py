@@ -18,7 +18,6 @@ reads whatever its kind, with a warning of its own when it cannot use it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -147,10 +146,10 @@ class _Walk:
     def _follow(self, node: dict[str, Any], pointer: Pointer, name: str,
                 stack: list[tuple[Any, Pointer, str]]) -> Iterator[tuple[Pointer, Problem]]:
         """A reference: its target is checked where it is, as this place."""
-        where = (*pointer, "$ref")
+        at = (*pointer, "$ref")
         ref = node["$ref"]
         if not isinstance(ref, str):
-            yield where, self._problem(where, self.places["string"], ref)
+            yield at, self._problem(at, self.places["string"], ref)
             return
         try:
             target, target_ptr = self.resolver.resolve(node, pointer)
@@ -159,7 +158,7 @@ class _Walk:
         place = self.places[name]
         if _kind(target) not in place.kinds:
             # The target may be right where it stands; the reference is what is wrong.
-            yield where, self._problem(pointer, place, target, via=ref, at=where)
+            yield at, self._problem(pointer, place, target, via=ref, at=at)
             return
         stack.append((target, target_ptr, name))
 
@@ -178,9 +177,8 @@ class _Walk:
                  at: Pointer | None = None) -> Problem:
         _, local = self.doc.place(pointer)
         expected = " or ".join(kind.value for kind in place.kinds)
-        through = f" (the target of $ref {json.dumps(via, ensure_ascii=False)})" \
-            if via is not None else ""
-        return self.doc.problem(at or pointer, f"{where(local)}: expected {expected}, found "
+        through = f" (the target of $ref {via!r})" if via is not None else ""
+        return self.doc.problem(at or pointer, f"{_where(local)}: expected {expected}, found "
                                                f"{_found(node)}{through}")
 
 
@@ -203,17 +201,17 @@ def _found(node: Any) -> str:
     return "null" if node is None else "a number"
 
 
-def where(pointer: Pointer) -> str:
+def _where(pointer: Pointer) -> str:
     """A node's place for people: `paths./pets.get.parameters.0.schema`. A key that would
-    read as more than one step, or as nothing (dots, brackets, quotes, spaces, control
-    characters, the empty key), is quoted: `content["application/vnd.api+json"]`."""
+    read as more than one step, or as nothing (dots, brackets, quotes, spaces, characters
+    that do not print, the empty key), is quoted: `content['application/vnd.api+json']`."""
     if not pointer:
         return "the document root"
     out = ""
     for part in pointer:
-        if part and part.isprintable() and not any(c in part for c in '.[]"') \
+        if part and part.isprintable() and not any(c in part for c in ".[]'\"") \
                 and not any(c.isspace() for c in part):
             out += f".{part}" if out else part
         else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+            out += f"[{part!r}]"
     return out

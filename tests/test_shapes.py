@@ -132,7 +132,7 @@ CASES = {
     "reference-to-a-string": Case(
         _schema("$ref: '#/info/title'"),
         (("$ref", f"{WHERE}: expected a mapping, found a string (the target of $ref "
-                  '"#/info/title")'),)),
+                  "'#/info/title')"),)),
     "reference-that-is-not-text": Case(
         _schema("$ref: 5"),
         (("$ref", f"{WHERE}.$ref: expected a string, found a number"),)),
@@ -150,8 +150,18 @@ CASES = {
         HEAD + "paths:\n  /pets:\n    get:\n      responses:\n        '200':\n"
         "          description: OK\n          content:\n"
         "            application/vnd.api+json: [schema]\n",
-        (("vnd.api", 'paths./pets.get.responses.200.content["application/vnd.api+json"]: '
+        (("vnd.api", "paths./pets.get.responses.200.content['application/vnd.api+json']: "
                      "expected a mapping, found a list"),)),
+    # Keys that would read as several steps, or break the line, are quoted as Python would.
+    "hostile-keys-stay-on-one-line": Case(_schema(
+        "properties:\n"
+        "  a.b: 1\n"
+        "  \"line\\u2028break\": 2\n"
+        "  \"\": 3\n"),
+        (("a.b: 1", f"{WHERE}.properties['a.b']: expected a mapping, found a number"),
+         ("break", f"{WHERE}.properties['line\\u2028break']: expected a mapping, found a "
+                   "number"),
+         ('"": 3', f"{WHERE}.properties['']: expected a mapping, found a number"))),
     "components-in-3.1": Case(
         HEAD + "paths:\n  /pets:\n    get:\n      responses: {{'200': {{description: OK}}}}\n"
         "components:\n  schemas:\n    Pet:\n      $defs: [a]\n",
