@@ -97,6 +97,7 @@ def check_refs(doc: Document) -> RefCheck:
     that means: inside an example it only costs that example (examples never decide whether
     a client can be built); anywhere else it stops generation."""
     doc, warnings = _nested_definitions(doc)
+    left_out: set[Pointer] = set()
     while True:
         errors: list[Problem] = []
         examples: set[Pointer] = set()
@@ -107,10 +108,11 @@ def check_refs(doc: Document) -> RefCheck:
                 warnings.append(replace(problem, message=f"{problem.message}; the example "
                                                          "is left out"))
                 examples.add(example)
-        if not examples:
+        if examples <= left_out:
             return RefCheck(doc, _by_line(errors), _by_line(warnings))
         # A reference elsewhere may lead into an example just left out: check again.
-        doc = _edited(doc, {pointer: None for pointer in examples})
+        left_out |= examples
+        doc = _edited(doc, dict.fromkeys(examples))
 
 
 def _by_line(found: list[Problem]) -> list[Problem]:

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 from cli_support import Batch, Proc, describe, sdkwright
+from sdkwright.bundle import bundle
+from sdkwright.load import load
+from sdkwright.refs import check_refs
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -202,3 +205,19 @@ def test_a_reference_to_the_enclosing_defs_is_followed_with_a_warning(runs: Batc
     params = next((run.folder / "out").rglob("*create_pet_params.py")).read_text("utf-8")
     assert re.search(r"class Owner\(TypedDict, total=False\):\n    nickname: str\n", params), \
         params
+
+
+def test_an_example_that_uses_one_left_out_is_left_out_too(tmp_path: Path) -> None:
+    """Leaving out an example can break a reference to it: that example goes as well."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MISSING_EXAMPLES.replace(
+        "    chained: {$ref: \"#/components/examples/no-such-example\"}",
+        "    broken: {value: {$ref: \"#/nowhere\"}}").replace(
+        "kept: {value: {name: the-kept-example}}",
+        "kept: {$ref: \"#/components/examples/broken\"}"), encoding="utf-8")
+    checked = check_refs(bundle(load(spec)))
+    assert checked.errors == []
+    media = checked.doc.data["paths"]["/pets"]["get"]["responses"]["200"]["content"][
+        "application/json"]
+    assert media["examples"] == {}
+    assert "broken" not in checked.doc.data["components"]["examples"]
