@@ -80,8 +80,8 @@ from sdkwright.bundle import bundle
 from sdkwright.errors import SpecError
 from sdkwright.format import format_files
 from sdkwright.load import load
-from sdkwright.refs import check_refs
 from sdkwright.assets import default_templates
+from sdkwright.pipeline import readable_document
 from sdkwright.render import render
 from sdkwright.validate import problems
 from sdkwright.write import write
@@ -90,16 +90,16 @@ spec, out = Path(sys.argv[1]), Path(sys.argv[2])
 names = Names(sys.argv[3], sys.argv[4], sys.argv[5])
 doc = load(spec)
 lap("load")
-doc = bundle(doc)
-fatal = check_refs(doc)
-if fatal:
-    raise SpecError(fatal)
+readable = readable_document(bundle(doc))
+if readable.errors:
+    raise SpecError(readable.errors)
+doc = readable.doc
 lap("bundle+refs")
 found = problems(doc)
 lap("validate")
-api, warnings = build(doc, names)
+built = build(doc, names)
 lap("build")
-files = render(api, default_templates())
+files = render(built.api, built.fixtures, default_templates())
 lap("render")
 files = format_files(files)
 lap("format")

@@ -9,6 +9,7 @@ duplicate keys are an error, and no YAML tag can construct an arbitrary object.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:binary",
 }
+# Scalars YAML would build a non-JSON value from (a datetime, bytes).
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,13 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"YAML tag {node.tag!r} is not allowed in a spec")
         value = self.loader.construct_object(node)
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            # OpenAPI values are JSON: a date stays the text the author wrote.
+        if node.tag in _TEXT_TAGS:
+            # OpenAPI values are JSON: a date, or base64 data, stays the text the author wrote.
             return str(node.value)
+        if isinstance(value, float) and not math.isfinite(value):
+            # YAML's .inf and .nan, or a number too large for a float: JSON has neither.
+            raise self.fail(node, f"{node.value} is not a finite number; JSON has no infinity "
+                                  "or NaN")
         return value
 
     def build_mapping(self, node: yaml.MappingNode, pointer: Pointer, depth: int) -> dict[str, Any]:

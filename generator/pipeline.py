@@ -16,10 +16,11 @@ from .gate import check_compiles
 from .inputs import Inputs, generation_inputs, spec_files
 from .load import Document, load
 from .progress import SILENT, Progress
-from .refs import check_refs
+from .refs import RefCheck, check_refs
 from .render import render, verbatim_core
+from .shapes import shape_problems
 from .summary import SpecSummary, summarize
-from .validate import problems
+from .validate import check_version, problems
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,27 @@ def check(spec: Path, names: Names | None = None) -> Report:
         summary = summarize(doc)
     except SpecError as exc:
         return Report(exc.problems, [], None)
-    broken_refs = check_refs(doc)
-    if broken_refs:
-        return Report(broken_refs, [], summary)
+    readable = readable_document(doc)
+    if readable.errors:
+        return Report(readable.errors, readable.warnings, summary)
+    doc = readable.doc
     violations = problems(doc)
     try:
-        warnings = build(doc, names or Names()).warnings
+        warnings = readable.warnings + build(doc, names or Names()).warnings
         errors: list[Problem] = []
     except SpecError as exc:
-        errors, warnings = exc.problems, exc.warnings
+        errors, warnings = exc.problems, readable.warnings + exc.warnings
     return Report(_by_line(errors), merge_warnings(violations, errors, warnings), summary)
+
+
+def readable_document(doc: Document) -> RefCheck:
+    """The document as the later stages read it, and the faults that keep them from reading
+    it at all: references that lead nowhere, and nodes of the wrong kind (shapes.py). Both
+    are reported alone, before openapi-spec-validator, whose own checks assume a document
+    of the right shape (on `paths: []` they crash) and would report the same nodes again."""
+    refs = check_refs(doc)
+    errors = refs.errors + shape_problems(refs.doc, check_version(refs.doc))
+    return RefCheck(refs.doc, _by_line(errors), refs.warnings)
 
 
 def merge_warnings(violations: list[Problem], errors: list[Problem],
@@ -65,12 +77,6 @@ def _by_line(found: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _fatal_refs(doc: Document) -> None:
-    found = check_refs(doc)
-    if found:
-        raise SpecError(found)
-
-
 def build_api(spec: Path, names: Names, *, strict: bool,
               progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
     """The IR with its fixtures, and the spec's faults that generation went on despite."""
@@ -81,19 +87,20 @@ def build_api(spec: Path, names: Names, *, strict: bool,
 def _build(spec: Path, names: Names, *, strict: bool,
            progress: Progress) -> tuple[Built, list[Problem], Document]:
     progress.stage("load")
-    doc = bundle(load(spec))
-    _fatal_refs(doc)
+    readable = readable_document(bundle(load(spec)))
+    if readable.errors:
+        raise SpecError(readable.errors)
     progress.stage("validate")
     # openapi-spec-validator is the authority where its findings stop the run (--strict).
-    violations = problems(doc, authority=strict)
+    violations = problems(readable.doc, authority=strict)
     if violations and strict:
         raise SpecError(violations)
     progress.stage("build")
-    built = build(doc, names)
-    found = merge_warnings(violations, [], built.warnings)
+    built = build(readable.doc, names)
+    found = merge_warnings(violations, [], readable.warnings + built.warnings)
     if found and strict:
         raise SpecError(found)
-    return built, found, doc
+    return built, found, readable.doc
 
 
 class Generation(NamedTuple):
