@@ -115,14 +115,17 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     the generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
     built, warnings, doc = _build(spec, names, strict=strict, progress=progress)
-    api = built.api
+    inputs = generation_inputs(spec, spec_files(doc), names, templates)
     progress.stage("render", unit="files")
-    files = render(api, built.fixtures, templates or default_templates(), progress.advance)
+    files = render(built.api, built.fixtures, templates or default_templates(),
+                   progress.advance)
     # Only the built-in templates are known to be formatted; someone else's may not be.
-    preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
+    preformatted = verbatim_core(built.api, default_templates()) if templates is None \
+        else frozenset()
+    # The spec and the IR are not needed any more: a large API's are as big as its files.
+    del built, doc
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")
     # Only the built-in templates' code is known to be formatted alike by ruff and black.
     files = format_files(files, preformatted, progress.advance, exact=templates is not None)
     check_compiles(files)
-    return Generation(files, warnings, generation_inputs(spec, spec_files(doc), names,
-                                                         templates))
+    return Generation(files, warnings, inputs)

@@ -217,7 +217,7 @@ def _edited(doc: Document, edits: dict[Pointer, Any]) -> Document:
     data = doc.data
     for pointer, value in edits.items():
         data = _set(data, pointer, value)
-    return Document(doc.path, data, doc.lines, doc.parts)
+    return Document(doc.path, data, doc.lines, doc.parts, doc.nodes)
 
 
 def _set(node: Any, pointer: Pointer, value: Any) -> Any:

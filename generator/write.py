@@ -286,12 +286,17 @@ def _emptied(deleted: Iterable[str]) -> list[str]:
 # -- running it -------------------------------------------------------------------------------
 
 
-def encode(files: Mapping[str, str]) -> dict[str, bytes]:
-    """The generated files as bytes, after making sure that none can land outside `out`."""
+def encode(files: dict[str, str]) -> dict[str, bytes]:
+    """The generated files as bytes, after making sure that none can land outside `out`.
+    `files` is emptied as it is encoded: a large API's text is not held twice."""
     for rel in files:
         if not is_safe_path(rel):
             raise ValueError(f"refusing to write outside the output folder: {rel!r}")
-    return {rel: text.encode("utf-8") for rel, text in files.items()}
+    encoded: dict[str, bytes] = {}
+    while files:
+        rel, text = files.popitem()
+        encoded[rel] = text.encode("utf-8")
+    return dict(sorted(encoded.items()))
 
 
 def apply(steps: Iterable[Step], out: Path, progress: Progress = SILENT) -> None:
@@ -305,7 +310,7 @@ def apply(steps: Iterable[Step], out: Path, progress: Progress = SILENT) -> None
 def write(files: Mapping[str, str], out: Path, *, force: bool = False,
           inputs: Inputs | None = None) -> Plan:
     """Bring `out` up to date with `files` (path -> text), under the folder's lock."""
-    generated = encode(files)
+    generated = encode(dict(files))
     with locked(out):
         result = plan(generated, read_folder(out, generated, out), out, force=force,
                       inputs=inputs)

@@ -21,7 +21,7 @@ import pytest
 from sdkwright.bundle import bundle
 from sdkwright.fastvalidate import clean
 from sdkwright.load import Document, load
-from sdkwright.refs import check_refs
+from sdkwright.pipeline import readable_document
 from sdkwright.validate import _schema_faults, check_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,11 +42,10 @@ Mutation = Callable[[dict[str, Any], random.Random], None]
 def _document(path: Path) -> Document | None:
     """The bundled document, or None when it is refused before validation."""
     try:
-        doc = bundle(load(path))
-        check_version(doc)
+        readable = readable_document(bundle(load(path)))
     except Exception:  # the loader's refusals: nothing for the validators to judge
         return None
-    return None if check_refs(doc) else doc
+    return None if readable.errors else readable.doc
 
 
 def _agree(doc: Document) -> tuple[bool, bool]:
