@@ -101,7 +101,7 @@ built = build(doc, names)
 lap("build")
 files = render(built.api, built.fixtures, default_templates())
 lap("render")
-files = format_files(files)
+files = format_files(files).files
 lap("format")
 write(files, out)
 lap("write")

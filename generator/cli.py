@@ -14,12 +14,13 @@ from . import __version__
 from .config import ClientConfig, Names, read_clients
 from .errors import SpecError, UsageError
 from .gate import GateError
-from .inputs import Inputs
+from .inputs import UNRECORDED, Provenance
 from .lock import locked
 from .manifest import MANIFEST
 from .progress import Progress
 from .reexport import Reexport, parse_reexport
 from .rerun import up_to_date
+from .reuse import NOTHING, earlier_output
 from .write import Plan, apply, diff, encode, plan, read_folder, refusals, stale
 
 EXIT_OK, EXIT_DIFF, EXIT_BAD_INPUT = 0, 1, 2
@@ -106,7 +107,7 @@ class Produced:
 
     client: ClientConfig
     files: dict[str, bytes] | None
-    inputs: Inputs | None = None
+    made: Provenance = UNRECORDED
     up_to_date: int = 0
 
 
@@ -135,8 +136,10 @@ def _produce(client: ClientConfig, args: argparse.Namespace, progress: Progress)
 
     progress.task(str(client.spec))
     try:
-        files, warnings, inputs = generate(client.spec, names, templates,
-                                           strict=args.strict, progress=progress)
+        files, warnings, made = generate(client.spec, names, templates, strict=args.strict,
+                                         progress=progress,
+                                         earlier=NOTHING if args.force
+                                         else earlier_output(client.out))
     except GateError as exc:
         # Named where it would have been written (nothing was), so that several clients'
         # faults can be told apart.
@@ -144,7 +147,7 @@ def _produce(client: ClientConfig, args: argparse.Namespace, progress: Progress)
     progress.clear()
     for problem in warnings:
         print(problem.as_warning(), file=sys.stderr)
-    return Produced(client, encode(files), inputs)
+    return Produced(client, encode(files), made)
 
 
 def _write(results: list[Produced], args: argparse.Namespace, progress: Progress) -> int:
@@ -160,7 +163,7 @@ def _write(results: list[Produced], args: argparse.Namespace, progress: Progress
             stack.enter_context(locked(out))
             folder = read_folder(out, result.files, out)
             plans.append(plan(result.files, folder, out, force=args.force,
-                              inputs=result.inputs))
+                              made=result.made))
         for result, todo in zip(results, plans, strict=True):
             _apply(result, todo, args, progress)
     return EXIT_OK
@@ -195,7 +198,7 @@ def _check(results: list[Produced], args: argparse.Namespace) -> int:
                 folder = read_folder(client.out, result.files, client.out)
             for problem in refusals(result.files, folder, client.out, force=False):
                 print(problem, file=sys.stderr)
-            changes = stale(result.files, folder, result.inputs)
+            changes = stale(result.files, folder, result.made)
             sys.stdout.write(diff(changes))
         if changes:
             status = EXIT_DIFF

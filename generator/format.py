@@ -20,12 +20,15 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ships no type hints
 
 from . import cache
+from .inputs import source_digest
+from .reuse import NOTHING, Earlier
 
 CODE_WIDTH = 88
 # Examples in docs are read, not imported: a little wider keeps a call's comment on its line.
@@ -155,25 +158,47 @@ def _blocks(files: Iterable[tuple[str, str]]) -> dict[Unit, str]:
             for i, match in enumerate(_PYTHON_BLOCK.finditer(text))}
 
 
+@dataclass(frozen=True)
+class Formatted:
+    files: dict[str, str]
+    # Each formatted file's source digest (inputs.source_digest), for the manifest.
+    sources: dict[str, str]
+    # Files taken as an earlier generation left them: formatted, and compiled, already.
+    reused: frozenset[str]
+
+
 def format_files(files: dict[str, str], preformatted: frozenset[str] = frozenset(),
                  advance: Callable[[], None] = lambda: None, *,
-                 exact: bool = False) -> dict[str, str]:
+                 exact: bool = False, earlier: Earlier = NOTHING) -> Formatted:
     """Every file as black formats it, except those in `preformatted` (black's output
-    already); `advance` is called once per file (for progress). With `exact` (templates
-    other than the built-in ones), black formats everything itself."""
-    todo = [(path, text) for path, text in files.items() if path not in preformatted]
-    code = _format({(path, 0): text for path, text in todo
-                    if path.endswith(".py") and text.strip()}, CODE_WIDTH, exact)
+    already) and those `earlier` holds already; `advance` is called once per file (for
+    progress). With `exact` (templates other than the built-in ones), black formats
+    everything itself."""
+    sources = {path: source_digest(text) for path, text in files.items()
+               if path not in preformatted and _formats(path, text)}
+    taken = {path: text for path in sources
+             if (text := earlier.take(path, sources[path])) is not None}
+    todo = [(path, text) for path, text in files.items() if path in sources and
+            path not in taken]
+    code = _format({(path, 0): text for path, text in todo if path.endswith(".py")},
+                   CODE_WIDTH, exact)
     examples = _format(_blocks(todo), DOCS_WIDTH, exact)
-    out = dict(files)
+    out = {**files, **taken}
     for path, text in todo:
-        if path.endswith(".py"):
-            out[path] = code.get((path, 0), "")
-        elif path.endswith(".md"):
-            out[path] = _with_blocks(path, text, examples)
+        out[path] = code[(path, 0)] if path.endswith(".py") else \
+            _with_blocks(path, text, examples)
+    for _ in files:
         advance()
     cache.keep_bounded()
-    return out
+    return Formatted(out, sources, frozenset(taken))
+
+
+def _formats(path: str, text: str) -> bool:
+    """Whether formatting changes anything of this file: Python with code in it, Markdown
+    with Python examples."""
+    if path.endswith(".py"):
+        return bool(text.strip())
+    return path.endswith(".md") and _PYTHON_BLOCK.search(text) is not None
 
 
 def _with_blocks(path: str, text: str, examples: dict[Unit, str]) -> str:

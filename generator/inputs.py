@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +27,25 @@ from .load import Document
 _SOURCE = Path(__file__).resolve().parent
 # The formatters whose bytes land in the output.
 _FORMATTERS = ("black", "ruff")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the manifest records of how its files were made: the inputs, and for each file
+    that was formatted, the digest of the text it was formatted from (`source_digest`)."""
+
+    inputs: Inputs | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
+# Made from nothing recorded (a manifest with the files' digests alone).
+UNRECORDED = Provenance()
+
+
+def source_digest(text: str) -> str:
+    """The digest of a file's text before formatting, with the code that formats it: the
+    same digest means the same formatted bytes."""
+    return "sha256:" + hashlib.sha256(f"{_generator_digest()}\0{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from .config import Names
 from .errors import Problem, SpecError
 from .format import format_files
 from .gate import check_compiles
-from .inputs import Inputs, generation_inputs, spec_files
+from .inputs import Provenance, generation_inputs, spec_files
 from .load import Document, load
 from .progress import SILENT, Progress
 from .refs import RefCheck, check_refs
 from .render import render, verbatim_core
+from .reuse import NOTHING, Earlier
 from .shapes import shape_problems
 from .summary import SpecSummary, summarize
 from .validate import check_version, problems
@@ -106,13 +107,15 @@ def _build(spec: Path, names: Names, *, strict: bool,
 class Generation(NamedTuple):
     files: dict[str, str]  # POSIX path relative to the output folder -> text
     warnings: list[Problem]  # violations of the OpenAPI schema that did not stop generation
-    inputs: Inputs | None  # what the files were made from (None: not known)
+    made: Provenance  # what the files were made from, for the manifest
 
 
 def generate(spec: Path, names: Names, templates: Path | None = None, *,
-             strict: bool = False, progress: Progress = SILENT) -> Generation:
-    """All files of the generated project, the warnings, and the digest of the inputs. Faults
-    the generator cannot interpret raise SpecError; with `strict`, every violation does; a
+             strict: bool = False, progress: Progress = SILENT,
+             earlier: Earlier = NOTHING) -> Generation:
+    """All files of the generated project, the warnings, and what the files were made from;
+    files `earlier` holds as they would be formatted again are taken from it. Faults the
+    generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
     built, warnings, doc = _build(spec, names, strict=strict, progress=progress)
     inputs = generation_inputs(spec, spec_files(doc), names, templates)
@@ -126,6 +129,7 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     del built, doc
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")
     # Only the built-in templates' code is known to be formatted alike by ruff and black.
-    files = format_files(files, preformatted, progress.advance, exact=templates is not None)
-    check_compiles(files)
-    return Generation(files, warnings, inputs)
+    formatted = format_files(files, preformatted, progress.advance,
+                             exact=templates is not None, earlier=earlier)
+    check_compiles(formatted.files, formatted.reused)
+    return Generation(formatted.files, warnings, Provenance(inputs, formatted.sources))

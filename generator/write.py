@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpecError, UsageError
-from .inputs import Inputs
+from .inputs import UNRECORDED, Provenance
 from .lock import locked
 from .manifest import MANIFEST, PENDING, digest, is_safe_path, manifest_bytes, parse_manifest
 from .progress import SILENT, Progress
@@ -224,7 +224,7 @@ def refusals(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
 
 
 def plan(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
-         force: bool, inputs: Inputs | None = None) -> Plan:
+         force: bool, made: Provenance = UNRECORDED) -> Plan:
     """The steps that make the folder hold `generated`, in the module's protocol order."""
     if folder.foreign:
         raise UsageError(f"{where}: not empty and not made by sdkwright (no {MANIFEST}, no "
@@ -232,7 +232,7 @@ def plan(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
     problems = refusals(generated, folder, where, force=force)
     if problems:
         raise SpecError(problems)
-    manifest = manifest_bytes(generated, inputs)
+    manifest = manifest_bytes(generated, made)
     superseded = _superseded(generated, folder, manifest)
     gone = [rel for rel in _gone(generated, folder, force=force) if rel not in superseded]
     changed = [rel for rel, data in generated.items() if folder.files.get(rel) != data]
@@ -308,12 +308,12 @@ def apply(steps: Iterable[Step], out: Path, progress: Progress = SILENT) -> None
 
 
 def write(files: Mapping[str, str], out: Path, *, force: bool = False,
-          inputs: Inputs | None = None) -> Plan:
+          made: Provenance = UNRECORDED) -> Plan:
     """Bring `out` up to date with `files` (path -> text), under the folder's lock."""
     generated = encode(dict(files))
     with locked(out):
         result = plan(generated, read_folder(out, generated, out), out, force=force,
-                      inputs=inputs)
+                      made=made)
         apply(result.steps, out)
     return result
 
@@ -321,12 +321,12 @@ def write(files: Mapping[str, str], out: Path, *, force: bool = False,
 # -- comparing --------------------------------------------------------------------------------
 
 
-def stale(generated: Mapping[str, bytes], folder: Folder, inputs: Inputs | None = None
+def stale(generated: Mapping[str, bytes], folder: Folder, made: Provenance = UNRECORDED
           ) -> dict[str, tuple[bytes | None, bytes | None]]:
     """Each path whose bytes on disk differ from what would be generated: (on disk, to be
     written), None for absent. Only generated and owned paths are compared: the user's files
     are not differences."""
-    expected = {**generated, MANIFEST: manifest_bytes(generated, inputs)}
+    expected = {**generated, MANIFEST: manifest_bytes(generated, made)}
     present = dict(folder.files)
     if folder.manifest is not None:
         present[MANIFEST] = folder.manifest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import site
 import subprocess
 import sys
@@ -171,6 +172,22 @@ def snapshot(root: Path) -> dict[str, bytes]:
             path = Path(folder, name)
             found[path.relative_to(root).as_posix()] = path.read_bytes()
     return found
+
+
+# A fenced Python example in a generated Markdown file (the fence as long as its code needs).
+_PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILINE)
+
+
+def examples_black_would_change(out: Path) -> list[str]:
+    """The Markdown files under `out` holding a Python example that black, at the docs' 100
+    columns, would format otherwise: generation formats them with ruff, black is the judge."""
+    import black
+
+    mode = black.Mode(line_length=100)
+    return sorted(
+        page.relative_to(out).as_posix() for page in out.rglob("*.md")
+        if any(black.format_str(m.group(2), mode=mode) != m.group(2)
+               for m in _PYTHON_BLOCK.finditer(page.read_text("utf-8"))))
 
 
 def without_inputs(tree: Mapping[str, bytes]) -> dict[str, bytes]:

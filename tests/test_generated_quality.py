@@ -24,6 +24,7 @@ from cli_support import (
     Proc,
     black_check,
     describe,
+    examples_black_would_change,
     generated_tests,
     import_all,
     json_and_python,
@@ -120,6 +121,10 @@ def tools(golden: Golden, tmp_path_factory: pytest.TempPathFactory) -> Batch[Pro
 def test_black_check_passes(tools: Batch[Proc]) -> None:
     proc = tools["black"]
     assert proc.returncode == 0, describe(proc)
+
+
+def test_docs_examples_are_black_clean(golden: Golden) -> None:
+    assert examples_black_would_change(golden.out) == []
 
 
 def test_mypy_strict_passes_on_package_and_tests(tools: Batch[Proc]) -> None:

@@ -35,7 +35,7 @@ from cli_support import (
     tree_difference,
 )
 from sdkwright.config import Names
-from sdkwright.inputs import Inputs
+from sdkwright.inputs import Provenance
 from sdkwright.pipeline import generate as generate_files
 from sdkwright.write import Delete, Prune, Rename, Write, encode, plan, read_folder, temp_name
 
@@ -311,19 +311,19 @@ class Stopped:
 Steps = list[Write | Delete | Prune | Rename]
 
 
-# What a generation writes: its files, and the inputs its manifest records.
-Generation = tuple[dict[str, bytes], Inputs | None]
+# What a generation writes: its files, and how they were made, as its manifest records.
+Generation = tuple[dict[str, bytes], Provenance]
 
 
 def _generated(specs: Specs, name: str) -> Generation:
-    files, _, inputs = generate_files(specs.path(name), Names(PACKAGE))
-    return encode(files), inputs
+    files, _, made = generate_files(specs.path(name), Names(PACKAGE))
+    return encode(files), made
 
 
 def _steps(generated: Generation, out: Path) -> Steps:
-    files, inputs = generated
+    files, made = generated
     return list(plan(files, read_folder(out, files, out), out, force=False,
-                     inputs=inputs).steps)
+                     made=made).steps)
 
 
 def _stopped_states(steps: Steps) -> list[Stopped]:
