@@ -80,8 +80,9 @@ from sdkwright.bundle import bundle
 from sdkwright.errors import SpecError
 from sdkwright.format import format_files
 from sdkwright.load import load
+from sdkwright.assets import default_templates
 from sdkwright.pipeline import readable_document
-from sdkwright.render import default_templates, render
+from sdkwright.render import render
 from sdkwright.validate import problems
 from sdkwright.write import write
 lap("import")
@@ -100,7 +101,7 @@ built = build(doc, names)
 lap("build")
 files = render(built.api, built.fixtures, default_templates())
 lap("render")
-files = format_files(files)
+files = format_files(files).files
 lap("format")
 write(files, out)
 lap("write")

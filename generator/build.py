@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .config import Names
 from .errors import Problem, SpecError, UsageError
 from .escape import PyCode
 from .fixtures import Fixtures
@@ -19,7 +20,6 @@ from .ir import Api, ClientNames, Operation, Resource, TypeModule
 from .load import Document, Pointer
 from .names import Namespace, pascal, pascal_name, snake, snake_name
 from .operations import OperationBuilder, Shared
-from .reexport import Reexport
 from .refs import Resolver
 from .runtime_names import (
     CLIENT_ATTRIBUTES,
@@ -34,14 +34,6 @@ from .schemas import SchemaTranslator
 from .security import SecurityReader
 from .sites import OperationSite, operations
 from .validate import check_version
-
-
-@dataclass(frozen=True)
-class Names:
-    package: str | None = None
-    client: str | None = None
-    env_prefix: str | None = None
-    reexports: tuple[Reexport, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ class _Bundler:
         self.parts: dict[str, Document] = {}
         self.problems: list[Problem] = []
         self.bytes = root.path.stat().st_size
-        self.nodes = len(root.lines)
+        self.nodes = root.nodes
         self.deadline = time.monotonic() + MAX_SECONDS
         self.refused = False  # a limit was reached: the spec is refused, nothing more is read
         # Files referred to and not read yet: read one after another, not while the file
@@ -105,9 +105,10 @@ class _Bundler:
         except SpecError as exc:
             self.problems.extend(exc.problems)
             return
-        self.nodes += len(part.lines)
+        self.nodes += part.nodes
         if not self.over_limit(doc, where):
-            self.parts[key] = Document(part.path, self.rewrite(part.data, part, ()), part.lines)
+            self.parts[key] = Document(part.path, self.rewrite(part.data, part, ()), part.lines,
+                                       nodes=part.nodes)
 
     def over_limit(self, doc: Document, where: Pointer) -> bool:
         """Whether the files read so far pass a bound (then the spec is refused at the
@@ -156,4 +157,4 @@ def bundle(root: Document) -> Document:
     if BUNDLE_KEY in data:
         raise SpecError([root.problem((BUNDLE_KEY,), f"{BUNDLE_KEY} is reserved by sdkwright")])
     data[BUNDLE_KEY] = {key: part.data for key, part in bundler.parts.items()}
-    return Document(root.path, data, root.lines, dict(bundler.parts))
+    return Document(root.path, data, root.lines, dict(bundler.parts), bundler.nodes)

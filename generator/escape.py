@@ -13,6 +13,7 @@ import keyword
 import math
 import re
 from typing import Any
+from urllib.parse import quote
 
 
 class PyCode(str):
@@ -91,7 +92,12 @@ def py_docstring(text: str, indent: int = 0) -> PyCode:
     """A whole triple-quoted docstring whose value reads back as `text` (every quote and
     backslash escaped, so nothing in the text can close it), its later lines indented."""
     pad = " " * indent
-    lines = _docstring_body(text).split("\n")
+    body = _docstring_body(text)
+    if body.endswith('"'):
+        # A quote just before the closing quotes (escaped, as every quote is): black pads it
+        # with a space and ruff does not, so it is written as a hex escape instead.
+        body = body[:-2] + "\\x22"
+    lines = body.split("\n")
     body = "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
     closing = f"\n{pad}" if len(lines) > 1 else ""
     return PyCode(f'"""{body}{closing}"""')
@@ -165,6 +171,11 @@ def md_block(text: str) -> MdText:
     return MdText("\n".join(lines))
 
 
+def md_link_target(target: str) -> MdText:
+    """A link destination: a relative path the generator made, percent-encoded."""
+    return MdText(quote(target, safe="/._-"))
+
+
 def md_fenced(text: str, language: str) -> MdText:
     """A fenced code block whose fence no line of `text` can close."""
     fence = "`" * max(3, _longest_run(text, "`") + 1)
@@ -197,5 +208,6 @@ def toml_key(name: str) -> TomlText:
 
 
 def _longest_run(text: str, char: str) -> int:
-    runs = re.findall(re.escape(char) + "+", text)
-    return max((len(r) for r in runs), default=0)
+    if char not in text:
+        return 0
+    return max(len(run) for run in re.findall(re.escape(char) + "+", text))

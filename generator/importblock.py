@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from .escape import PyCode
 from .typetree import Import, Module
@@ -75,6 +76,7 @@ def _section(module: str, first_party: str) -> str:
     return "firstparty" if top == first_party else "thirdparty"
 
 
+@cache
 def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))
 
@@ -89,6 +91,7 @@ def _from_key(module: str) -> tuple[object, ...]:
     return (-dots, _natural(module.lstrip(".").lower()), module)
 
 
+@cache
 def _name_key(name: str) -> tuple[object, ...]:
     if len(name) > 1 and name.isupper():
         rank = 0  # CONSTANT

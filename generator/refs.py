@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .errors import Problem, SpecError
 from .load import BUNDLE_KEY, Document, Pointer
@@ -35,8 +35,10 @@ def parse_ref(ref: str) -> Pointer | None:
 
 
 def local_ref(pointer: Pointer) -> str:
-    """The `#/a/b` reference to `pointer`."""
-    return "#" + "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in pointer)
+    """The `#/...` reference to `pointer`: each part escaped as JSON Pointer says, then
+    percent-encoded as a URI fragment (a path `/a%20b` stays that, not `/a b`)."""
+    return "#/" + "/".join(quote(part.replace("~", "~0").replace("/", "~1"), safe="")
+                           for part in pointer)
 
 
 def node_at(data: Any, pointer: Pointer) -> Any:
@@ -215,7 +217,7 @@ def _edited(doc: Document, edits: dict[Pointer, Any]) -> Document:
     data = doc.data
     for pointer, value in edits.items():
         data = _set(data, pointer, value)
-    return Document(doc.path, data, doc.lines, doc.parts)
+    return Document(doc.path, data, doc.lines, doc.parts, doc.nodes)
 
 
 def _set(node: Any, pointer: Pointer, value: Any) -> Any:

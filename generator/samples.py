@@ -17,7 +17,7 @@ from openapi_schema_validator import (
 from .fixtures import Example
 from .load import Pointer
 from .patterns import finds, matching_string
-from .refs import Resolver
+from .refs import Resolver, local_ref
 from .schemas import constraint_only
 
 MISSING = object()
@@ -85,7 +85,7 @@ class Sampler:
         if isinstance(resolved, dict) and "type" not in resolved and "properties" in resolved \
                 and not isinstance(value, dict):
             return False  # JSON Schema lets a non-object through `properties`; our models don't
-        ref = "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in pointer)
+        ref = local_ref(pointer)
         root = {**self.resolver.doc.data, "$ref": ref}
         try:
             validator = self._validator(root, format_checker=self._format_checker)

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .apidiff import compare
-from .build import Names
 from .changes import SpecDiff
-from .config import ClientConfig
+from .config import ClientConfig, Names
 from .errors import Problem, SpecError
 from .githead import spec_at_head
 from .pipeline import build_api

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import site
 import subprocess
 import sys
@@ -173,6 +174,33 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return found
 
 
+# A fenced Python example in a generated Markdown file (the fence as long as its code needs).
+_PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILINE)
+
+
+def examples_black_would_change(out: Path) -> list[str]:
+    """The Markdown files under `out` holding a Python example that black, at the docs' 100
+    columns, would format otherwise: generation formats them with ruff, black is the judge."""
+    import black
+
+    mode = black.Mode(line_length=100)
+    return sorted(
+        page.relative_to(out).as_posix() for page in out.rglob("*.md")
+        if any(black.format_str(m.group(2), mode=mode) != m.group(2)
+               for m in _PYTHON_BLOCK.finditer(page.read_text("utf-8"))))
+
+
+def without_inputs(tree: Mapping[str, bytes]) -> dict[str, bytes]:
+    """`tree` with its manifest's record of the inputs left out: two specs that say the same
+    in different words generate the same files, but were made from different inputs."""
+    out = dict(tree)
+    if "sdkwright-manifest.json" in out:
+        manifest = json.loads(out["sdkwright-manifest.json"])
+        manifest.pop("inputs", None)
+        out["sdkwright-manifest.json"] = json.dumps(manifest, sort_keys=True).encode()
+    return out
+
+
 def tree_difference(actual: Mapping[str, bytes], expected: Mapping[str, bytes]) -> str:
     """'' when both trees hold the same files with the same bytes, else what differs."""
     missing = sorted(set(expected) - set(actual))
@@ -232,7 +260,7 @@ JSON_AND_PYTHON = """
 import importlib, json, sys
 from pathlib import Path
 import pydantic
-from sdkwright.build import Names
+from sdkwright.config import Names
 from sdkwright.pipeline import build_api
 
 spec, *names = sys.argv[1:5]

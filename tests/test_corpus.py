@@ -18,7 +18,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import describe, json_and_python, parsed_both_ways, ruff_lint
+from cli_support import (
+    describe,
+    examples_black_would_change,
+    json_and_python,
+    parsed_both_ways,
+    ruff_lint,
+)
 from prism import require_prism, run_prism
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +78,11 @@ def test_corpus_package_passes_black_and_mypy(generated: tuple[Path, Path],
     mypy = _run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path),
                  _package(out), "tests"], cwd=out)
     assert mypy.returncode == 0, mypy.stdout[-3000:]
+
+
+def test_corpus_docs_examples_are_black_clean(generated: tuple[Path, Path]) -> None:
+    _, out = generated
+    assert examples_black_would_change(out) == []
 
 
 def test_corpus_package_passes_ruff(generated: tuple[Path, Path]) -> None:

@@ -24,6 +24,7 @@ from cli_support import (
     Proc,
     black_check,
     describe,
+    examples_black_would_change,
     generated_tests,
     import_all,
     json_and_python,
@@ -122,6 +123,10 @@ def test_black_check_passes(tools: Batch[Proc]) -> None:
     assert proc.returncode == 0, describe(proc)
 
 
+def test_docs_examples_are_black_clean(golden: Golden) -> None:
+    assert examples_black_would_change(golden.out) == []
+
+
 def test_mypy_strict_passes_on_package_and_tests(tools: Batch[Proc]) -> None:
     proc = tools["mypy"]
     assert proc.returncode == 0, describe(proc)
@@ -143,7 +148,7 @@ def test_every_example_answer_parses_the_same_from_json_and_python(
         golden: Golden, tools: Batch[Proc]) -> None:
     found = parsed_both_ways(tools["json-and-python"])
     # As many answers as the generated tests serve (one `_<method>_answer` each), all valid.
-    served = sum(len(re.findall(r"^_\w+_answer: Any = ", path.read_text("utf-8"), re.M))
+    served = sum(len(re.findall(r"^_\w+_answer = cast\(", path.read_text("utf-8"), re.M))
                  for path in (golden.out / "tests").glob("test_*.py"))
     assert len(found) == served > 0
     assert [e for e in found if "ValidationError" in e["json"]] == []

@@ -45,7 +45,7 @@ from cli_support import (
     snapshot,
     tree_difference,
 )
-from sdkwright.build import Names
+from sdkwright.config import Names
 from sdkwright.docs import SMALL_CLASS, TYPES_FOLDER
 from sdkwright.pipeline import build_api
 from sdkwright.typetree import (

@@ -41,7 +41,7 @@ import yaml
 from cli_support import IMPORT_ALL
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
-from sdkwright.build import Names
+from sdkwright.config import Names
 from sdkwright.errors import SpecError
 from sdkwright.pipeline import generate
 from sdkwright.write import write
@@ -685,7 +685,7 @@ def generate_and_check(doc: Json, folder: Path, fmt: str, client: str = "Client"
         note(f"spec ({spec.name}):\n{spec.read_text('utf-8')}")
     package = unique_package()
     try:
-        files, _warnings = generate(spec, Names(package, client, "HYP"))
+        files, _warnings, _ = generate(spec, Names(package, client, "HYP"))
     except SpecError as exc:
         assert_clean_refusal(exc, spec)
         _event(f"refused: {exc.problems[0].message[:60]}")
@@ -786,7 +786,7 @@ def test_hostile_but_valid_document_is_generated(version: str, fmt: str,
     doc = _hostile_but_valid(version)
     spec = write_spec(doc, tmp_path, fmt)
     package = unique_package()
-    files, warnings = generate(spec, Names(package, "Client", "HYP"))  # never a SpecError
+    files, warnings, _ = generate(spec, Names(package, "Client", "HYP"))  # never a SpecError
     assert warnings == [], [str(w) for w in warnings]
     check_project(files, tmp_path / "out", package)
 
@@ -866,7 +866,7 @@ def test_regression_component_named_field_or_basemodel(shadow: str, tmp_path: Pa
                    response=_ref("Wrap"))
     spec = write_spec(doc, tmp_path, "yaml")
     package = unique_package()
-    files, _ = generate(spec, Names(package, "Client", "HYP"))
+    files, _, _ = generate(spec, Names(package, "Client", "HYP"))
     check_project(files, tmp_path / "out", package)
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-c", _WRAP_CHECK, package], cwd=out,

@@ -25,6 +25,7 @@ __all__ = ["Darkroom", "AsyncDarkroom"]
 
 DEFAULT_BASE_URL = "https://api.darkroom.example/v1"
 BASE_URL_ENV = "DARKROOM_BASE_URL"
+USER_AGENT = f"darkroom/{__version__} (python; httpx/{httpx.__version__})"
 # Alternatives of security scheme keys, as the spec's top-level `security` lists them.
 DEFAULT_SECURITY: Tuple[Tuple[str, ...], ...] = (
     ("api_key",),
@@ -75,7 +76,7 @@ def _options(
         default_headers=default_headers,
         auth=auth,
         security=DEFAULT_SECURITY,
-        user_agent=f"darkroom/{__version__} (python; httpx/{httpx.__version__})",
+        user_agent=USER_AGENT,
     )
 
 

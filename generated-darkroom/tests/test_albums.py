@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union
+from typing import Any, Union, cast
 from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter
@@ -19,14 +19,17 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[AlbumsResource, AsyncAlbumsResource]
 
-_create_album_answer: Any = {
-    "id": "string",
-    "title": "string",
-    "visibility": "public",
-    "cover_photo_id": "string",
-    "photo_ids": ["string"],
-    "albums": [],
-}
+_create_album_answer = cast(
+    Any,
+    {
+        "id": "string",
+        "title": "string",
+        "visibility": "public",
+        "cover_photo_id": "string",
+        "photo_ids": ["string"],
+        "albums": [],
+    },
+)
 
 
 def _call_create_album(resource: _Resource) -> Any:
@@ -44,10 +47,9 @@ def _check_create_album(server: MockServer, result: AlbumCreateAlbumResponse) ->
     target = urlsplit(request.path)
     assert target.path == "/albums"
     assert request.body == {"title": "Lisbon 2026"}
-    expected: AlbumCreateAlbumResponse = TypeAdapter(
-        AlbumCreateAlbumResponse
-    ).validate_python(_create_album_answer)
-    assert result == expected
+    assert result == TypeAdapter(AlbumCreateAlbumResponse).validate_python(
+        _create_album_answer
+    )
 
 
 def test_create_album(server: MockServer) -> None:
@@ -61,14 +63,14 @@ def test_create_album(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: AlbumCreateAlbumResponse = _call_create_album(client.albums)
+        result = _call_create_album(client.albums)
     _check_create_album(server, result)
 
 
 def test_create_album_async(server: MockServer) -> None:
     server.respond(201, _create_album_answer)
 
-    async def run() -> AlbumCreateAlbumResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -78,29 +80,31 @@ def test_create_album_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: AlbumCreateAlbumResponse = await _call_create_album(client.albums)
-            return result
+            return await _call_create_album(client.albums)
 
     _check_create_album(server, asyncio.run(run()))
 
 
-_get_album_answer: Any = {
-    "id": "alb_Q2r7",
-    "title": "Lisbon 2026",
-    "visibility": "unlisted",
-    "cover_photo_id": "pho_8Jd2kq",
-    "photo_ids": ["pho_8Jd2kq"],
-    "albums": [
-        {
-            "id": "alb_Z81c",
-            "title": "Alfama",
-            "visibility": "unlisted",
-            "cover_photo_id": None,
-            "photo_ids": [],
-            "albums": [],
-        }
-    ],
-}
+_get_album_answer = cast(
+    Any,
+    {
+        "id": "alb_Q2r7",
+        "title": "Lisbon 2026",
+        "visibility": "unlisted",
+        "cover_photo_id": "pho_8Jd2kq",
+        "photo_ids": ["pho_8Jd2kq"],
+        "albums": [
+            {
+                "id": "alb_Z81c",
+                "title": "Alfama",
+                "visibility": "unlisted",
+                "cover_photo_id": None,
+                "photo_ids": [],
+                "albums": [],
+            }
+        ],
+    },
+)
 
 
 def _call_get_album(resource: _Resource) -> Any:
@@ -118,10 +122,9 @@ def _check_get_album(server: MockServer, result: AlbumGetAlbumResponse) -> None:
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/albums/alb_Q2r7"
-    expected: AlbumGetAlbumResponse = TypeAdapter(
-        AlbumGetAlbumResponse
-    ).validate_python(_get_album_answer)
-    assert result == expected
+    assert result == TypeAdapter(AlbumGetAlbumResponse).validate_python(
+        _get_album_answer
+    )
 
 
 def test_get_album(server: MockServer) -> None:
@@ -135,14 +138,14 @@ def test_get_album(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: AlbumGetAlbumResponse = _call_get_album(client.albums)
+        result = _call_get_album(client.albums)
     _check_get_album(server, result)
 
 
 def test_get_album_async(server: MockServer) -> None:
     server.respond(200, _get_album_answer)
 
-    async def run() -> AlbumGetAlbumResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -152,7 +155,6 @@ def test_get_album_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: AlbumGetAlbumResponse = await _call_get_album(client.albums)
-            return result
+            return await _call_get_album(client.albums)
 
     _check_get_album(server, asyncio.run(run()))

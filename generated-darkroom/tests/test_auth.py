@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union
+from typing import Any, Union, cast
 from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter
@@ -18,13 +18,16 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[AuthResource, AsyncAuthResource]
 
-_create_token_answer: Any = {
-    "access_token": "drk_at_3f9c2a7b",
-    "token_type": "bearer",
-    "expires_in": 3600,
-    "refresh_token": None,
-    "scope": "photos:read photos:write",
-}
+_create_token_answer = cast(
+    Any,
+    {
+        "access_token": "drk_at_3f9c2a7b",
+        "token_type": "bearer",
+        "expires_in": 3600,
+        "refresh_token": None,
+        "scope": "photos:read photos:write",
+    },
+)
 
 
 def _call_create_token(resource: _Resource) -> Any:
@@ -43,10 +46,9 @@ def _check_create_token(server: MockServer, result: AuthCreateTokenResponse) -> 
     assert request.method == "POST"
     target = urlsplit(request.path)
     assert target.path == "/oauth/token"
-    expected: AuthCreateTokenResponse = TypeAdapter(
-        AuthCreateTokenResponse
-    ).validate_python(_create_token_answer)
-    assert result == expected
+    assert result == TypeAdapter(AuthCreateTokenResponse).validate_python(
+        _create_token_answer
+    )
 
 
 def test_create_token(server: MockServer) -> None:
@@ -60,14 +62,14 @@ def test_create_token(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: AuthCreateTokenResponse = _call_create_token(client.auth)
+        result = _call_create_token(client.auth)
     _check_create_token(server, result)
 
 
 def test_create_token_async(server: MockServer) -> None:
     server.respond(200, _create_token_answer)
 
-    async def run() -> AuthCreateTokenResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -77,7 +79,6 @@ def test_create_token_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: AuthCreateTokenResponse = await _call_create_token(client.auth)
-            return result
+            return await _call_create_token(client.auth)
 
     _check_create_token(server, asyncio.run(run()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union
+from typing import Any, Union, cast
 from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter
@@ -18,32 +18,35 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[FeedResource, AsyncFeedResource]
 
-_list_feed_answer: Any = {
-    "events": [
-        {
-            "type": "photo.uploaded",
-            "id": "evt_1",
-            "occurred_at": "2026-05-02T09:12:44Z",
-            "photo_id": "pho_8Jd2kq",
-            "title": "Harbour at dawn",
-        },
-        {
-            "type": "comment.added",
-            "id": "evt_2",
-            "occurred_at": "2026-05-02T10:03:10Z",
-            "photo_id": "pho_8Jd2kq",
-            "comment": {"author": "mira", "text": "Lovely light."},
-        },
-        {
-            "type": "album.shared",
-            "id": "evt_3",
-            "occurred_at": "2026-05-03T18:30:00Z",
-            "album_id": "alb_Q2r7",
-            "shared_with": ["joao", "ines"],
-        },
-    ],
-    "next_cursor": "c_20260503",
-}
+_list_feed_answer = cast(
+    Any,
+    {
+        "events": [
+            {
+                "type": "photo.uploaded",
+                "id": "evt_1",
+                "occurred_at": "2026-05-02T09:12:44Z",
+                "photo_id": "pho_8Jd2kq",
+                "title": "Harbour at dawn",
+            },
+            {
+                "type": "comment.added",
+                "id": "evt_2",
+                "occurred_at": "2026-05-02T10:03:10Z",
+                "photo_id": "pho_8Jd2kq",
+                "comment": {"author": "mira", "text": "Lovely light."},
+            },
+            {
+                "type": "album.shared",
+                "id": "evt_3",
+                "occurred_at": "2026-05-03T18:30:00Z",
+                "album_id": "alb_Q2r7",
+                "shared_with": ["joao", "ines"],
+            },
+        ],
+        "next_cursor": "c_20260503",
+    },
+)
 
 
 def _call_list_feed(resource: _Resource) -> Any:
@@ -60,10 +63,9 @@ def _check_list_feed(server: MockServer, result: FeedListFeedResponse) -> None:
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/feed"
-    expected: FeedListFeedResponse = TypeAdapter(FeedListFeedResponse).validate_python(
+    assert result == TypeAdapter(FeedListFeedResponse).validate_python(
         _list_feed_answer
     )
-    assert result == expected
 
 
 def test_list_feed(server: MockServer) -> None:
@@ -77,14 +79,14 @@ def test_list_feed(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: FeedListFeedResponse = _call_list_feed(client.feed)
+        result = _call_list_feed(client.feed)
     _check_list_feed(server, result)
 
 
 def test_list_feed_async(server: MockServer) -> None:
     server.respond(200, _list_feed_answer)
 
-    async def run() -> FeedListFeedResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -94,7 +96,6 @@ def test_list_feed_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: FeedListFeedResponse = await _call_list_feed(client.feed)
-            return result
+            return await _call_list_feed(client.feed)
 
     _check_list_feed(server, asyncio.run(run()))

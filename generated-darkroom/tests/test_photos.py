@@ -23,27 +23,30 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[PhotosResource, AsyncPhotosResource]
 
-_explore_photos_answer: Any = {
-    "data": [
-        {
-            "id": "pho_8Jd2kq",
-            "title": "Harbour at dawn",
-            "description": None,
-            "visibility": "public",
-            "width": 6000,
-            "height": 4000,
-            "rotation": 0,
-            "license": "cc-by",
-            "taken_at": "2026-05-02T05:41:00Z",
-            "uploaded_at": "2026-05-02T09:12:44Z",
-            "tags": ["harbour", "dawn"],
-            "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
-            "album_id": "alb_Q2r7",
-            "download_count": 12,
-        }
-    ],
-    "next_cursor": "string",
-}
+_explore_photos_answer = cast(
+    Any,
+    {
+        "data": [
+            {
+                "id": "pho_8Jd2kq",
+                "title": "Harbour at dawn",
+                "description": None,
+                "visibility": "public",
+                "width": 6000,
+                "height": 4000,
+                "rotation": 0,
+                "license": "cc-by",
+                "taken_at": "2026-05-02T05:41:00Z",
+                "uploaded_at": "2026-05-02T09:12:44Z",
+                "tags": ["harbour", "dawn"],
+                "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
+                "album_id": "alb_Q2r7",
+                "download_count": 12,
+            }
+        ],
+        "next_cursor": "string",
+    },
+)
 
 
 def _call_explore_photos(resource: _Resource) -> Any:
@@ -64,10 +67,9 @@ def _check_explore_photos(
     assert target.path == "/explore"
     sent = parse_qsl(target.query, keep_blank_values=True)
     assert ("license", "cc-by,cc0") in sent
-    expected: PhotoExplorePhotosResponse = TypeAdapter(
-        PhotoExplorePhotosResponse
-    ).validate_python(_explore_photos_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoExplorePhotosResponse).validate_python(
+        _explore_photos_answer
+    )
 
 
 def test_explore_photos(server: MockServer) -> None:
@@ -81,14 +83,14 @@ def test_explore_photos(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoExplorePhotosResponse = _call_explore_photos(client.photos)
+        result = _call_explore_photos(client.photos)
     _check_explore_photos(server, result)
 
 
 def test_explore_photos_async(server: MockServer) -> None:
     server.respond(200, _explore_photos_answer)
 
-    async def run() -> PhotoExplorePhotosResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -98,35 +100,35 @@ def test_explore_photos_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoExplorePhotosResponse = await _call_explore_photos(
-                client.photos
-            )
-            return result
+            return await _call_explore_photos(client.photos)
 
     _check_explore_photos(server, asyncio.run(run()))
 
 
-_list_photos_answer: Any = {
-    "data": [
-        {
-            "id": "pho_8Jd2kq",
-            "title": "Harbour at dawn",
-            "description": None,
-            "visibility": "public",
-            "width": 6000,
-            "height": 4000,
-            "rotation": 0,
-            "license": "cc-by",
-            "taken_at": "2026-05-02T05:41:00Z",
-            "uploaded_at": "2026-05-02T09:12:44Z",
-            "tags": ["harbour", "dawn"],
-            "camera": {"make": "Fujifilm", "model": "X-T5"},
-            "album_id": "alb_Q2r7",
-            "download_count": 12,
-        }
-    ],
-    "next_cursor": None,
-}
+_list_photos_answer = cast(
+    Any,
+    {
+        "data": [
+            {
+                "id": "pho_8Jd2kq",
+                "title": "Harbour at dawn",
+                "description": None,
+                "visibility": "public",
+                "width": 6000,
+                "height": 4000,
+                "rotation": 0,
+                "license": "cc-by",
+                "taken_at": "2026-05-02T05:41:00Z",
+                "uploaded_at": "2026-05-02T09:12:44Z",
+                "tags": ["harbour", "dawn"],
+                "camera": {"make": "Fujifilm", "model": "X-T5"},
+                "album_id": "alb_Q2r7",
+                "download_count": 12,
+            }
+        ],
+        "next_cursor": None,
+    },
+)
 
 
 def _call_list_photos(resource: _Resource) -> Any:
@@ -143,10 +145,9 @@ def _check_list_photos(server: MockServer, result: PhotoListPhotosResponse) -> N
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/photos"
-    expected: PhotoListPhotosResponse = TypeAdapter(
-        PhotoListPhotosResponse
-    ).validate_python(_list_photos_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoListPhotosResponse).validate_python(
+        _list_photos_answer
+    )
 
 
 def test_list_photos(server: MockServer) -> None:
@@ -160,14 +161,14 @@ def test_list_photos(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoListPhotosResponse = _call_list_photos(client.photos)
+        result = _call_list_photos(client.photos)
     _check_list_photos(server, result)
 
 
 def test_list_photos_async(server: MockServer) -> None:
     server.respond(200, _list_photos_answer)
 
-    async def run() -> PhotoListPhotosResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -177,28 +178,30 @@ def test_list_photos_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoListPhotosResponse = await _call_list_photos(client.photos)
-            return result
+            return await _call_list_photos(client.photos)
 
     _check_list_photos(server, asyncio.run(run()))
 
 
-_upload_photo_answer: Any = {
-    "id": "pho_8Jd2kq",
-    "title": "Harbour at dawn",
-    "description": None,
-    "visibility": "public",
-    "width": 6000,
-    "height": 4000,
-    "rotation": 0,
-    "license": "cc-by",
-    "taken_at": "2026-05-02T05:41:00Z",
-    "uploaded_at": "2026-05-02T09:12:44Z",
-    "tags": ["harbour", "dawn"],
-    "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
-    "album_id": "alb_Q2r7",
-    "download_count": 12,
-}
+_upload_photo_answer = cast(
+    Any,
+    {
+        "id": "pho_8Jd2kq",
+        "title": "Harbour at dawn",
+        "description": None,
+        "visibility": "public",
+        "width": 6000,
+        "height": 4000,
+        "rotation": 0,
+        "license": "cc-by",
+        "taken_at": "2026-05-02T05:41:00Z",
+        "uploaded_at": "2026-05-02T09:12:44Z",
+        "tags": ["harbour", "dawn"],
+        "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
+        "album_id": "alb_Q2r7",
+        "download_count": 12,
+    },
+)
 
 
 def _call_upload_photo(resource: _Resource) -> Any:
@@ -218,10 +221,9 @@ def _check_upload_photo(server: MockServer, result: PhotoUploadPhotoResponse) ->
     assert request.method == "POST"
     target = urlsplit(request.path)
     assert target.path == "/photos"
-    expected: PhotoUploadPhotoResponse = TypeAdapter(
-        PhotoUploadPhotoResponse
-    ).validate_python(_upload_photo_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoUploadPhotoResponse).validate_python(
+        _upload_photo_answer
+    )
 
 
 def test_upload_photo(server: MockServer) -> None:
@@ -235,14 +237,14 @@ def test_upload_photo(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoUploadPhotoResponse = _call_upload_photo(client.photos)
+        result = _call_upload_photo(client.photos)
     _check_upload_photo(server, result)
 
 
 def test_upload_photo_async(server: MockServer) -> None:
     server.respond(201, _upload_photo_answer)
 
-    async def run() -> PhotoUploadPhotoResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -252,28 +254,30 @@ def test_upload_photo_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoUploadPhotoResponse = await _call_upload_photo(client.photos)
-            return result
+            return await _call_upload_photo(client.photos)
 
     _check_upload_photo(server, asyncio.run(run()))
 
 
-_get_photo_answer: Any = {
-    "id": "pho_8Jd2kq",
-    "title": "Harbour at dawn",
-    "description": None,
-    "visibility": "public",
-    "width": 6000,
-    "height": 4000,
-    "rotation": 0,
-    "license": "cc-by",
-    "taken_at": "2026-05-02T05:41:00Z",
-    "uploaded_at": "2026-05-02T09:12:44Z",
-    "tags": ["harbour", "dawn"],
-    "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
-    "album_id": "alb_Q2r7",
-    "download_count": 12,
-}
+_get_photo_answer = cast(
+    Any,
+    {
+        "id": "pho_8Jd2kq",
+        "title": "Harbour at dawn",
+        "description": None,
+        "visibility": "public",
+        "width": 6000,
+        "height": 4000,
+        "rotation": 0,
+        "license": "cc-by",
+        "taken_at": "2026-05-02T05:41:00Z",
+        "uploaded_at": "2026-05-02T09:12:44Z",
+        "tags": ["harbour", "dawn"],
+        "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
+        "album_id": "alb_Q2r7",
+        "download_count": 12,
+    },
+)
 
 
 def _call_get_photo(resource: _Resource) -> Any:
@@ -290,10 +294,9 @@ def _check_get_photo(server: MockServer, result: PhotoGetPhotoResponse) -> None:
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/photos/pho_8Jd2kq"
-    expected: PhotoGetPhotoResponse = TypeAdapter(
-        PhotoGetPhotoResponse
-    ).validate_python(_get_photo_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoGetPhotoResponse).validate_python(
+        _get_photo_answer
+    )
 
 
 def test_get_photo(server: MockServer) -> None:
@@ -307,14 +310,14 @@ def test_get_photo(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoGetPhotoResponse = _call_get_photo(client.photos)
+        result = _call_get_photo(client.photos)
     _check_get_photo(server, result)
 
 
 def test_get_photo_async(server: MockServer) -> None:
     server.respond(200, _get_photo_answer)
 
-    async def run() -> PhotoGetPhotoResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -324,28 +327,30 @@ def test_get_photo_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoGetPhotoResponse = await _call_get_photo(client.photos)
-            return result
+            return await _call_get_photo(client.photos)
 
     _check_get_photo(server, asyncio.run(run()))
 
 
-_update_photo_answer: Any = {
-    "id": "pho_8Jd2kq",
-    "title": "Harbour at dawn",
-    "description": None,
-    "visibility": "public",
-    "width": 6000,
-    "height": 4000,
-    "rotation": 0,
-    "license": "cc-by",
-    "taken_at": "2026-05-02T05:41:00Z",
-    "uploaded_at": "2026-05-02T09:12:44Z",
-    "tags": ["harbour", "dawn"],
-    "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
-    "album_id": "alb_Q2r7",
-    "download_count": 12,
-}
+_update_photo_answer = cast(
+    Any,
+    {
+        "id": "pho_8Jd2kq",
+        "title": "Harbour at dawn",
+        "description": None,
+        "visibility": "public",
+        "width": 6000,
+        "height": 4000,
+        "rotation": 0,
+        "license": "cc-by",
+        "taken_at": "2026-05-02T05:41:00Z",
+        "uploaded_at": "2026-05-02T09:12:44Z",
+        "tags": ["harbour", "dawn"],
+        "camera": {"make": "Fujifilm", "model": "X-T5", "lens": None},
+        "album_id": "alb_Q2r7",
+        "download_count": 12,
+    },
+)
 
 
 def _call_update_photo(resource: _Resource) -> Any:
@@ -364,10 +369,9 @@ def _check_update_photo(server: MockServer, result: PhotoUpdatePhotoResponse) ->
     target = urlsplit(request.path)
     assert target.path == "/photos/pho_8Jd2kq"
     assert request.body == {"description": "Taken from the north pier."}
-    expected: PhotoUpdatePhotoResponse = TypeAdapter(
-        PhotoUpdatePhotoResponse
-    ).validate_python(_update_photo_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoUpdatePhotoResponse).validate_python(
+        _update_photo_answer
+    )
 
 
 def test_update_photo(server: MockServer) -> None:
@@ -381,14 +385,14 @@ def test_update_photo(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoUpdatePhotoResponse = _call_update_photo(client.photos)
+        result = _call_update_photo(client.photos)
     _check_update_photo(server, result)
 
 
 def test_update_photo_async(server: MockServer) -> None:
     server.respond(200, _update_photo_answer)
 
-    async def run() -> PhotoUpdatePhotoResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -398,8 +402,7 @@ def test_update_photo_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoUpdatePhotoResponse = await _call_update_photo(client.photos)
-            return result
+            return await _call_update_photo(client.photos)
 
     _check_update_photo(server, asyncio.run(run()))
 
@@ -480,14 +483,14 @@ def test_get_original(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: bytes = _call_get_original(client.photos)
+        result = _call_get_original(client.photos)
     _check_get_original(server, result)
 
 
 def test_get_original_async(server: MockServer) -> None:
     server.respond(200, None)
 
-    async def run() -> bytes:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -497,8 +500,7 @@ def test_get_original_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: bytes = await _call_get_original(client.photos)
-            return result
+            return await _call_get_original(client.photos)
 
     _check_get_original(server, asyncio.run(run()))
 
@@ -530,14 +532,14 @@ def test_get_exif(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: str = _call_get_exif(client.photos)
+        result = _call_get_exif(client.photos)
     _check_get_exif(server, result)
 
 
 def test_get_exif_async(server: MockServer) -> None:
     server.respond(200, None)
 
-    async def run() -> str:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -547,8 +549,7 @@ def test_get_exif_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: str = await _call_get_exif(client.photos)
-            return result
+            return await _call_get_exif(client.photos)
 
     _check_get_exif(server, asyncio.run(run()))
 
@@ -602,11 +603,14 @@ def test_download_photo_async(server: MockServer) -> None:
     _check_download_photo(server)
 
 
-_list_edits_answer: Any = [
-    {"kind": "Crop", "left": 120, "top": 0, "width": 5400, "height": 3600},
-    {"kind": "Rotate", "degrees": 90},
-    {"kind": "Filter", "name": "monochrome", "strength": 0.6},
-]
+_list_edits_answer = cast(
+    Any,
+    [
+        {"kind": "Crop", "left": 120, "top": 0, "width": 5400, "height": 3600},
+        {"kind": "Rotate", "degrees": 90},
+        {"kind": "Filter", "name": "monochrome", "strength": 0.6},
+    ],
+)
 
 
 def _call_list_edits(resource: _Resource) -> Any:
@@ -623,10 +627,9 @@ def _check_list_edits(server: MockServer, result: PhotoListEditsResponse) -> Non
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/photos/pho_8Jd2kq/edits"
-    expected: PhotoListEditsResponse = TypeAdapter(
-        PhotoListEditsResponse
-    ).validate_python(_list_edits_answer)
-    assert result == expected
+    assert result == TypeAdapter(PhotoListEditsResponse).validate_python(
+        _list_edits_answer
+    )
 
 
 def test_list_edits(server: MockServer) -> None:
@@ -640,14 +643,14 @@ def test_list_edits(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: PhotoListEditsResponse = _call_list_edits(client.photos)
+        result = _call_list_edits(client.photos)
     _check_list_edits(server, result)
 
 
 def test_list_edits_async(server: MockServer) -> None:
     server.respond(200, _list_edits_answer)
 
-    async def run() -> PhotoListEditsResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -657,7 +660,6 @@ def test_list_edits_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: PhotoListEditsResponse = await _call_list_edits(client.photos)
-            return result
+            return await _call_list_edits(client.photos)
 
     _check_list_edits(server, asyncio.run(run()))

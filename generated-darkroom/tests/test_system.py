@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union
+from typing import Any, Union, cast
 from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter
@@ -18,7 +18,9 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[SystemResource, AsyncSystemResource]
 
-_get_health_answer: Any = {"status": "ok", "version": "1.4.0", "degraded_regions": []}
+_get_health_answer = cast(
+    Any, {"status": "ok", "version": "1.4.0", "degraded_regions": []}
+)
 
 
 def _call_get_health(resource: _Resource) -> Any:
@@ -35,10 +37,9 @@ def _check_get_health(server: MockServer, result: SystemGetHealthResponse) -> No
     assert request.method == "GET"
     target = urlsplit(request.path)
     assert target.path == "/health"
-    expected: SystemGetHealthResponse = TypeAdapter(
-        SystemGetHealthResponse
-    ).validate_python(_get_health_answer)
-    assert result == expected
+    assert result == TypeAdapter(SystemGetHealthResponse).validate_python(
+        _get_health_answer
+    )
 
 
 def test_get_health(server: MockServer) -> None:
@@ -52,14 +53,14 @@ def test_get_health(server: MockServer) -> None:
         session_cookie="test-token",
         max_retries=0,
     ) as client:
-        result: SystemGetHealthResponse = _call_get_health(client.system)
+        result = _call_get_health(client.system)
     _check_get_health(server, result)
 
 
 def test_get_health_async(server: MockServer) -> None:
     server.respond(200, _get_health_answer)
 
-    async def run() -> SystemGetHealthResponse:
+    async def run() -> Any:
         async with AsyncDarkroom(
             base_url=server.url,
             username="test-token",
@@ -69,7 +70,6 @@ def test_get_health_async(server: MockServer) -> None:
             session_cookie="test-token",
             max_retries=0,
         ) as client:
-            result: SystemGetHealthResponse = await _call_get_health(client.system)
-            return result
+            return await _call_get_health(client.system)
 
     _check_get_health(server, asyncio.run(run()))

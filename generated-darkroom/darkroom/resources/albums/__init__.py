@@ -21,8 +21,8 @@ __all__ = ["AlbumsResource", "AsyncAlbumsResource"]
 def _create_album_request(
     *,
     title: str,
-    parent_id: Optional[str] | NotGiven = NOT_GIVEN,
-    visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
+    parent_id: Union[Optional[str], NotGiven] = NOT_GIVEN,
+    visibility: Union[Literal["public", "unlisted", "private"], NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -82,8 +82,10 @@ class AlbumsResource:
         self,
         *,
         title: str,
-        parent_id: Optional[str] | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
+        parent_id: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -145,8 +147,10 @@ class AsyncAlbumsResource:
         self,
         *,
         title: str,
-        parent_id: Optional[str] | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
+        parent_id: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

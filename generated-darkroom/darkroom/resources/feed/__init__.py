@@ -13,7 +13,7 @@ __all__ = ["FeedResource", "AsyncFeedResource"]
 
 def _list_feed_request(
     *,
-    cursor: str | NotGiven = NOT_GIVEN,
+    cursor: Union[str, NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -43,7 +43,7 @@ class FeedResource:
     def list_feed(
         self,
         *,
-        cursor: str | NotGiven = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -75,7 +75,7 @@ class AsyncFeedResource:
     async def list_feed(
         self,
         *,
-        cursor: str | NotGiven = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

@@ -30,10 +30,10 @@ __all__ = ["PhotosResource", "AsyncPhotosResource"]
 
 def _explore_photos_request(
     *,
-    license_: (
-        Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]] | NotGiven
-    ) = NOT_GIVEN,
-    cursor: str | NotGiven = NOT_GIVEN,
+    license_: Union[
+        Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]], NotGiven
+    ] = NOT_GIVEN,
+    cursor: Union[str, NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -59,12 +59,12 @@ _explore_photos_parse = model_parser(PhotoExplorePhotosResponse)
 
 def _list_photos_request(
     *,
-    visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-    sort: (
-        Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"] | NotGiven
-    ) = NOT_GIVEN,
-    cursor: str | NotGiven = NOT_GIVEN,
-    per_page: int | NotGiven = NOT_GIVEN,
+    visibility: Union[Literal["public", "unlisted", "private"], NotGiven] = NOT_GIVEN,
+    sort: Union[
+        Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"], NotGiven
+    ] = NOT_GIVEN,
+    cursor: Union[str, NotGiven] = NOT_GIVEN,
+    per_page: Union[int, NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -92,11 +92,11 @@ _list_photos_parse = model_parser(PhotoListPhotosResponse)
 def _upload_photo_request(
     *,
     file: FileTypes,
-    idempotency_key_: str | NotGiven = NOT_GIVEN,
-    title: str | NotGiven = NOT_GIVEN,
-    visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-    tags: Sequence[str] | NotGiven = NOT_GIVEN,
-    album_id: str | NotGiven = NOT_GIVEN,
+    idempotency_key_: Union[str, NotGiven] = NOT_GIVEN,
+    title: Union[str, NotGiven] = NOT_GIVEN,
+    visibility: Union[Literal["public", "unlisted", "private"], NotGiven] = NOT_GIVEN,
+    tags: Union[Sequence[str], NotGiven] = NOT_GIVEN,
+    album_id: Union[str, NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -161,11 +161,11 @@ _get_photo_parse = model_parser(PhotoGetPhotoResponse)
 def _update_photo_request(
     photo_id: str,
     *,
-    title: str | NotGiven = NOT_GIVEN,
-    description: Optional[str] | NotGiven = NOT_GIVEN,
-    visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-    taken_at: Optional[Union[str, datetime]] | NotGiven = NOT_GIVEN,
-    rotation: Literal[0, 90, 180, 270] | NotGiven = NOT_GIVEN,
+    title: Union[str, NotGiven] = NOT_GIVEN,
+    description: Union[Optional[str], NotGiven] = NOT_GIVEN,
+    visibility: Union[Literal["public", "unlisted", "private"], NotGiven] = NOT_GIVEN,
+    taken_at: Union[Optional[Union[str, datetime]], NotGiven] = NOT_GIVEN,
+    rotation: Union[Literal[0, 90, 180, 270], NotGiven] = NOT_GIVEN,
     extra_headers: Optional[Headers] = None,
     extra_query: Optional[Query] = None,
     extra_body: Optional[Body] = None,
@@ -343,11 +343,11 @@ class PhotosResource:
     def explore_photos(
         self,
         *,
-        license_: (
-            Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]]
-            | NotGiven
-        ) = NOT_GIVEN,
-        cursor: str | NotGiven = NOT_GIVEN,
+        license_: Union[
+            Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]],
+            NotGiven,
+        ] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -376,12 +376,14 @@ class PhotosResource:
     def list_photos(
         self,
         *,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        sort: (
-            Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"] | NotGiven
-        ) = NOT_GIVEN,
-        cursor: str | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        sort: Union[
+            Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"], NotGiven
+        ] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
+        per_page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -413,11 +415,13 @@ class PhotosResource:
         self,
         *,
         file: FileTypes,
-        idempotency_key_: str | NotGiven = NOT_GIVEN,
-        title: str | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        tags: Sequence[str] | NotGiven = NOT_GIVEN,
-        album_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key_: Union[str, NotGiven] = NOT_GIVEN,
+        title: Union[str, NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        tags: Union[Sequence[str], NotGiven] = NOT_GIVEN,
+        album_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -482,11 +486,13 @@ class PhotosResource:
         self,
         photo_id: str,
         *,
-        title: str | NotGiven = NOT_GIVEN,
-        description: Optional[str] | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        taken_at: Optional[Union[str, datetime]] | NotGiven = NOT_GIVEN,
-        rotation: Literal[0, 90, 180, 270] | NotGiven = NOT_GIVEN,
+        title: Union[str, NotGiven] = NOT_GIVEN,
+        description: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        taken_at: Union[Optional[Union[str, datetime]], NotGiven] = NOT_GIVEN,
+        rotation: Union[Literal[0, 90, 180, 270], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -663,11 +669,11 @@ class AsyncPhotosResource:
     async def explore_photos(
         self,
         *,
-        license_: (
-            Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]]
-            | NotGiven
-        ) = NOT_GIVEN,
-        cursor: str | NotGiven = NOT_GIVEN,
+        license_: Union[
+            Sequence[Literal["all-rights-reserved", "cc-by", "cc-by-sa", "cc0"]],
+            NotGiven,
+        ] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -696,12 +702,14 @@ class AsyncPhotosResource:
     async def list_photos(
         self,
         *,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        sort: (
-            Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"] | NotGiven
-        ) = NOT_GIVEN,
-        cursor: str | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        sort: Union[
+            Literal["uploaded_at", "-uploaded_at", "taken_at", "-taken_at"], NotGiven
+        ] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
+        per_page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -733,11 +741,13 @@ class AsyncPhotosResource:
         self,
         *,
         file: FileTypes,
-        idempotency_key_: str | NotGiven = NOT_GIVEN,
-        title: str | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        tags: Sequence[str] | NotGiven = NOT_GIVEN,
-        album_id: str | NotGiven = NOT_GIVEN,
+        idempotency_key_: Union[str, NotGiven] = NOT_GIVEN,
+        title: Union[str, NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        tags: Union[Sequence[str], NotGiven] = NOT_GIVEN,
+        album_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -802,11 +812,13 @@ class AsyncPhotosResource:
         self,
         photo_id: str,
         *,
-        title: str | NotGiven = NOT_GIVEN,
-        description: Optional[str] | NotGiven = NOT_GIVEN,
-        visibility: Literal["public", "unlisted", "private"] | NotGiven = NOT_GIVEN,
-        taken_at: Optional[Union[str, datetime]] | NotGiven = NOT_GIVEN,
-        rotation: Literal[0, 90, 180, 270] | NotGiven = NOT_GIVEN,
+        title: Union[str, NotGiven] = NOT_GIVEN,
+        description: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        visibility: Union[
+            Literal["public", "unlisted", "private"], NotGiven
+        ] = NOT_GIVEN,
+        taken_at: Union[Optional[Union[str, datetime]], NotGiven] = NOT_GIVEN,
+        rotation: Union[Literal[0, 90, 180, 270], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
