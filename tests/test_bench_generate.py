@@ -1,5 +1,6 @@
-"""Smoke test of the generation benchmark's synthetic specs (bench/synthetic.py): they are
-valid and have the operations asked for. No timing is measured or asserted here."""
+"""Smoke test of the generation benchmark's instrument (bench/generate.py, bench/synthetic.py):
+the synthetic specs are valid and have the operations asked for, and the script starts. No
+timing is measured or asserted here."""
 
 from __future__ import annotations
 
@@ -118,3 +119,10 @@ def test_the_100_operation_spec_passes_sdkwright_validate(
     assert "100 operations" in result.stdout
     assert "0 warnings" in result.stdout
 
+
+def test_bench_generate_help_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--help"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    for option in ("--runs", "--format", "--large", "--split", "--json", "--python"):
+        assert option in result.stdout
