@@ -16,7 +16,8 @@ What is measured, each run in a fresh process:
   wall time, CPU time (user + sys of the process and the children it waited for, from
   ``os.wait4``) and peak RSS: that of the largest single process (``os.wait4``'s maxrss, by
   which the targets are judged) and the peak of the whole process tree's sum, sampled every
-  0.2 s from /proc (a worker pool's processes added up).
+  0.2 s from /proc (a worker pool's processes added up). Each command is started by
+  bench/measure.py, a small process of its own, so that its maxrss is its own.
 - regeneration, on the synthetic specs: right after a cold run, sdkwright again into the folder
   that run filled, with the cache it filled: the spec unchanged, then with one operation's
   summary edited.
@@ -49,12 +50,10 @@ import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -79,8 +78,7 @@ PEER = VENV / "bin" / "openapi-python-client"
 PYCACHE = Path("/tmp/sdkwright-bench-pycache")
 # Long enough for today's 3,000-operation and 50 MB runs to finish, so they can be reported.
 TIMEOUT = 1800.0
-SAMPLE_INTERVAL = 0.2
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+MEASURE = REPO / "bench" / "measure.py"
 STAGES = ("import", "load", "bundle+refs", "validate", "build", "render", "format", "gate",
           "write")
 
@@ -123,8 +121,8 @@ class Sample:
     """The peak of the summed resident sets of the process and its descendants, sampled."""
     exit_code: int
     timed_out: bool
-    tail: str = ""
-    """The output's last line, when the process failed."""
+    summary: str = ""
+    """What went wrong, when the process failed."""
 
     @property
     def ok(self) -> bool:
@@ -161,7 +159,7 @@ class Result:
         first = failed[0]
         if first.timed_out:
             return f"killed after {TIMEOUT:.0f} s"
-        return f"exit {first.exit_code}: {first.tail}"
+        return f"exit {first.exit_code}: {first.summary}"
 
 
 @dataclass
@@ -174,79 +172,28 @@ class Check:
 # -- running a process ------------------------------------------------------------------------
 
 
-class TreeMemory(threading.Thread):
-    """Samples the summed resident set of a process and all its descendants, every
-    SAMPLE_INTERVAL s, and keeps the peak. ru_maxrss gives only the largest single process,
-    which says little about a pool of worker processes; this sum counts pages that they share
-    once per process, and may miss a peak shorter than the interval."""
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid = pid
-        self.peak = 0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.wait(SAMPLE_INTERVAL):
-            self.peak = max(self.peak, sum(map(resident_bytes, process_tree(self.pid))))
-
-    def stop(self) -> float:
-        """Stop sampling; the peak in MB."""
-        self.done.set()
-        self.join()
-        return self.peak / 1e6
-
-
-def process_tree(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                todo += [int(child) for child in children.read_text().split()]
-            except OSError:  # the process has just ended
-                continue
-    return found
-
-
-def resident_bytes(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
-    except (OSError, IndexError, ValueError):  # the process has just ended
-        return 0
-
-
 def measured(cmd: list[str], env: dict[str, str], cwd: Path,
              timeout: float = TIMEOUT) -> tuple[Sample, str]:
-    """Run `cmd` to its end; its wall time, CPU time and peak RSS (its own and those of the
-    children it waited for: os.wait4 reports them, subprocess.run does not), the sampled peak
-    of its process tree's summed RSS, and its output."""
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-        memory = TreeMemory(proc.pid)
-        memory.start()
-        # A session of its own, so that a timeout kills its worker processes too.
-        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-            tree_rss_mb = memory.stop()
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait
-        log.seek(0)
-        output = log.read().decode("utf-8", errors="replace")
-    lines = output.strip().splitlines()
-    sample = Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime,
-                    rss_mb=usage.ru_maxrss * 1024 / 1e6,  # ru_maxrss is in KiB on Linux
-                    tree_rss_mb=tree_rss_mb, exit_code=proc.returncode,
-                    timed_out=wall >= timeout,
-                    tail=lines[-1][:200] if lines and proc.returncode else "")
-    return sample, output
+    """Run `cmd` to its end through bench/measure.py (its docstring says why a process of its
+    own); the numbers, and the command's output."""
+    with tempfile.TemporaryDirectory(prefix="sdkwright-bench-log-") as tmp:
+        log = Path(tmp) / "output"
+        proc = subprocess.run([sys.executable, str(MEASURE), str(timeout), str(log), "--",
+                               *cmd], env=env, cwd=cwd, capture_output=True, text=True,
+                              check=True)
+        output = log.read_text(encoding="utf-8", errors="replace")
+    numbers = json.loads(proc.stdout)
+    summary = failure_summary(output) if numbers["exit_code"] else ""
+    return Sample(**numbers, summary=summary), output
+
+
+def failure_summary(output: str) -> str:
+    """The first lines of a failed command's output that say what went wrong: not its
+    warnings, nor the peer's closing invitation to file an issue."""
+    skipped = (": warning: ", "WARNING", "If you believe", "For further information")
+    lines = [line.strip() for line in output.splitlines()
+             if line.strip() and not any(mark in line for mark in skipped)]
+    return " / ".join(lines[:3])[:240]
 
 
 def base_env() -> dict[str, str]:
