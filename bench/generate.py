@@ -79,7 +79,7 @@ PYCACHE = Path("/tmp/sdkwright-bench-pycache")
 # Long enough for today's 3,000-operation and 50 MB runs to finish, so they can be reported.
 TIMEOUT = 1800.0
 MEASURE = REPO / "bench" / "measure.py"
-STAGES = ("import", "load", "bundle+refs", "validate", "build", "render", "format", "gate",
+STAGES = ("import", "load", "validate", "build", "render", "format", "gate",
           "write")
 
 # Issue 9's targets.

@@ -6,9 +6,10 @@ with SDKWRIGHT_CACHE_DIR pointing at an empty folder)::
     python bench/stages.py SPEC OUT PACKAGE CLIENT ENV_PREFIX
 
 The stages are the functions that generator/pipeline.py's `generate` and the CLI chain, called
-in the same order: import, load, bundle + $ref check, validate (openapi-spec-validator), build
-(the IR), render (Jinja, and the list of core modules that skip formatting), format, compile
-gate, write (plan + apply under the folder's lock). Seconds per stage, wall time.
+in the same order: import, load (with bundling and the reference and shape checks), validate
+(openapi-spec-validator), build (the IR), render (Jinja, and the list of core modules that
+skip formatting), format, compile gate, write (plan + apply under the folder's lock). Seconds
+per stage, wall time.
 """
 
 # ruff: noqa: E402 - the clock starts before sdkwright is imported: importing it is a stage.
@@ -18,20 +19,19 @@ import time
 
 STARTED = time.perf_counter()
 
-import inspect
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
+from sdkwright.assets import default_templates
 from sdkwright.build import Names, build
 from sdkwright.bundle import bundle
 from sdkwright.errors import SpecError
 from sdkwright.format import format_files
 from sdkwright.gate import check_compiles
 from sdkwright.load import load
-from sdkwright.refs import check_refs
-from sdkwright.render import default_templates, render, verbatim_core
+from sdkwright.pipeline import readable_document
+from sdkwright.render import render, verbatim_core
 from sdkwright.validate import problems
 from sdkwright.write import write
 
@@ -49,35 +49,26 @@ class Laps:
         self._last = now
 
 
-def format_keywords() -> dict[str, Any]:
-    # `exact` came with the ruff fast path; a checkout from before it has no such keyword.
-    # The built-in templates are not exact-formatted, as in pipeline.generate.
-    return {"exact": False} if "exact" in inspect.signature(format_files).parameters else {}
-
-
 def generate_in_stages(spec: Path, out: Path, names: Names, laps: Laps) -> dict[str, str]:
-    doc = load(spec)
+    readable = readable_document(bundle(load(spec)))
     laps.mark("load")
-    doc = bundle(doc)
-    broken = check_refs(doc)
-    if broken:
-        raise SpecError(broken)
-    laps.mark("bundle+refs")
-    problems(doc)
+    if readable.errors:
+        raise SpecError(readable.errors)
+    problems(readable.doc)
     laps.mark("validate")
-    built = build(doc, names)
+    built = build(readable.doc, names)
     laps.mark("build")
     templates = default_templates()
-    files: dict[str, str] = render(built.api, built.fixtures, templates)
+    files = render(built.api, built.fixtures, templates)
     preformatted = verbatim_core(built.api, templates)
     laps.mark("render")
-    files = format_files(files, preformatted, **format_keywords())
+    formatted = format_files(files, preformatted)
     laps.mark("format")
-    check_compiles(files)
+    check_compiles(formatted.files, formatted.reused)
     laps.mark("gate")
-    write(files, out)
+    write(formatted.files, out)
     laps.mark("write")
-    return files
+    return formatted.files
 
 
 def main(argv: list[str]) -> int:

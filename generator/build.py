@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .config import Names
 from .errors import Problem, SpecError, UsageError
 from .escape import PyCode
 from .fixtures import Fixtures
@@ -19,7 +20,6 @@ from .ir import Api, ClientNames, Operation, Resource, TypeModule
 from .load import Document, Pointer
 from .names import Namespace, pascal, pascal_name, snake, snake_name
 from .operations import OperationBuilder, Shared
-from .reexport import Reexport
 from .refs import Resolver
 from .runtime_names import (
     CLIENT_ATTRIBUTES,
@@ -34,14 +34,6 @@ from .schemas import SchemaTranslator
 from .security import SecurityReader
 from .sites import OperationSite, operations
 from .validate import check_version
-
-
-@dataclass(frozen=True)
-class Names:
-    package: str | None = None
-    client: str | None = None
-    env_prefix: str | None = None
-    reexports: tuple[Reexport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,7 +158,10 @@ class _Builder:
     def _collect(self, root: _Node) -> None:
         """Pass one: every operation onto its resource, creating resources as met. (Path
         items behind a broken `$ref` were refused before the build.)"""
-        for site in operations(self.resolver):
+        sites = list(operations(self.resolver))
+        if not sites:
+            raise SpecError([self._no_operations()])
+        for site in sites:
             try:
                 node = self._node(root, self._resource_path(site.operation, site.path,
                                                             site.pointer))
@@ -174,6 +169,17 @@ class _Builder:
                 self.problems.extend(exc.problems)
                 continue
             node.pending.append(site)
+
+    def _no_operations(self) -> Problem:
+        """A client is its operations: without one there is nothing to generate. (OpenAPI
+        3.1 allows a document of only `webhooks` or `components`; it describes no client.)"""
+        data = self.doc.data
+        if "paths" in data:
+            return self.doc.problem(("paths",), "paths lists no operation; a client needs at "
+                                                "least one")
+        webhooks = " (webhooks are not generated)" if "webhooks" in data else ""
+        return self.doc.problem((), f"the document has no paths, so no operation to make a "
+                                    f"client of{webhooks}")
 
     def _resource_path(self, op: dict[str, Any], path: str, ptr: Pointer) -> list[str]:
         explicit = op.get("x-sdk-resource")

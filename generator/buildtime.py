@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .build import Names
 from .bundle import bundle
 from .cli import EXIT_BAD_INPUT
-from .config import ClientConfig
+from .config import ClientConfig, Names
 from .errors import SpecError, UsageError
 from .load import load
 from .pipeline import generate
@@ -45,7 +44,7 @@ def client_files(config: ClientConfig, declared: Iterable[str]) -> dict[str, str
     if config.templates is not None and not config.templates.is_dir():
         raise UsageError(f"{config.templates}: templates folder not found")
     names = Names(config.package, config.client, config.env_prefix)
-    files, warnings = generate(config.spec, names, config.templates)
+    files, warnings, _ = generate(config.spec, names, config.templates)
     for problem in warnings:
         print(problem.as_warning(), file=sys.stderr)
     try:

@@ -15,6 +15,16 @@ _KEYS = {"spec", "out", "package", "client", "env_prefix", "templates", "reexpor
 
 
 @dataclass(frozen=True)
+class Names:
+    """The naming options of one generation (None: derived from the spec's title)."""
+
+    package: str | None = None
+    client: str | None = None
+    env_prefix: str | None = None
+    reexports: tuple[Reexport, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClientConfig:
     spec: Path
     out: Path

@@ -13,6 +13,7 @@ import keyword
 import math
 import re
 from typing import Any
+from urllib.parse import quote
 
 
 class PyCode(str):
@@ -91,7 +92,12 @@ def py_docstring(text: str, indent: int = 0) -> PyCode:
     """A whole triple-quoted docstring whose value reads back as `text` (every quote and
     backslash escaped, so nothing in the text can close it), its later lines indented."""
     pad = " " * indent
-    lines = _docstring_body(text).split("\n")
+    body = _docstring_body(text)
+    if body.endswith('"'):
+        # A quote just before the closing quotes (escaped, as every quote is): black pads it
+        # with a space and ruff does not, so it is written as a hex escape instead.
+        body = body[:-2] + "\\x22"
+    lines = body.split("\n")
     body = "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
     closing = f"\n{pad}" if len(lines) > 1 else ""
     return PyCode(f'"""{body}{closing}"""')
@@ -129,32 +135,45 @@ def md_code(text: str) -> MdText:
     return MdText(f"{fence}{pad}{flat}{pad}{fence}")
 
 
-_MD_LINK = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
-_MD_LINK_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]]*\]:\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):)")
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+def md_cell_code(text: str) -> MdText:
+    """An inline code span in a table cell. Tables are split into cells at every `|` before
+    code spans are read, even inside one (GFM), so each is escaped: the table reads `\\|`
+    as a `|` of the span."""
+    return MdText(md_code(text).replace("|", "\\|"))
+
+
+# Where a link's destination starts: after `](` (an inline link) or `]:` (a reference
+# definition, which may also sit in a quote or a list item, its destination on the next line),
+# unless that destination is an http, https or mailto URL.
+_MD_UNSAFE_DESTINATION = re.compile(r"\]([(:])(?!\s*(?:https?|mailto):)", re.IGNORECASE)
 
 
 def md_block(text: str) -> MdText:
     """A spec description as Markdown.
 
     OpenAPI descriptions are CommonMark, so inline markup and links are kept. What could
-    escape the surrounding page is neutralised: raw HTML (`<` becomes `&lt;`), code fences,
-    which would otherwise swallow the rest of the page, images, and links to anything but
-    http, https and mailto.
+    escape the surrounding page is neutralised: raw HTML (`<` becomes `&lt;`, and `&` is
+    `&amp;`, so no entity turns into markup), code fences, which would otherwise swallow the
+    rest of the page, images, and links and link definitions to anything but http, https and
+    mailto (relative links would point into the generated project, where nothing is). The
+    `(` or `:` that starts such a destination is escaped: escaping the `]` before it would
+    not do, as a backslash in front of that `]` would then escape our backslash instead.
     """
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("![", "!\\[")
-    text = _MD_LINK.sub(lambda m: m.group() if m.group(1).lower() in _SAFE_SCHEMES
-                        else "\\]" + m.group()[1:], text)
+    text = _MD_UNSAFE_DESTINATION.sub(lambda m: "]\\" + m.group(1), text)
     lines = []
     for line in text.strip().split("\n"):
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
             line = line.replace(stripped[0], "\\" + stripped[0], 1)
-        line = _MD_LINK_DEFINITION.sub(lambda m: m.group() if m.group(2).lower() in
-                                       _SAFE_SCHEMES else m.group(1) + "\\[", line)
         lines.append(line.rstrip())
     return MdText("\n".join(lines))
+
+
+def md_link_target(target: str) -> MdText:
+    """A link destination: a relative path the generator made, percent-encoded."""
+    return MdText(quote(target, safe="/._-"))
 
 
 def md_fenced(text: str, language: str) -> MdText:
@@ -189,5 +208,6 @@ def toml_key(name: str) -> TomlText:
 
 
 def _longest_run(text: str, char: str) -> int:
-    runs = re.findall(re.escape(char) + "+", text)
-    return max((len(r) for r in runs), default=0)
+    if char not in text:
+        return 0
+    return max(len(run) for run in re.findall(re.escape(char) + "+", text))

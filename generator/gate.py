@@ -17,11 +17,11 @@ class GateError(Exception):
         self.message = message
 
 
-def check_compiles(files: dict[str, str]) -> None:
+def check_compiles(files: dict[str, str], compiled: frozenset[str] = frozenset()) -> None:
     """Compile every `.py` file (which, unlike parsing, also catches duplicate arguments and
-    misplaced `nonlocal`s) and load every `.toml` file."""
+    misplaced `nonlocal`s) but those `compiled` already, and load every `.toml` file."""
     for path, text in files.items():
-        if path.endswith(".py"):
+        if path.endswith(".py") and path not in compiled:
             try:
                 compile(text, path, "exec", dont_inherit=True)
             except SyntaxError as exc:

@@ -3,7 +3,8 @@
 Sections, each separated by a blank line: `__future__`, the standard library, third-party
 packages, the generated package itself (first-party, as its tests import it), then relative
 imports. Within a section, `import x` lines come before `from x import y` lines, modules in
-natural case-insensitive order, names constants first, then classes, then the rest.
+natural case-insensitive order, names constants first, then classes, then the rest (each
+kind in natural case-insensitive order).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from .escape import PyCode
 from .typetree import Import, Module
@@ -74,6 +76,7 @@ def _section(module: str, first_party: str) -> str:
     return "firstparty" if top == first_party else "thirdparty"
 
 
+@cache
 def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))
 
@@ -88,6 +91,7 @@ def _from_key(module: str) -> tuple[object, ...]:
     return (-dots, _natural(module.lstrip(".").lower()), module)
 
 
+@cache
 def _name_key(name: str) -> tuple[object, ...]:
     if len(name) > 1 and name.isupper():
         rank = 0  # CONSTANT
@@ -95,4 +99,5 @@ def _name_key(name: str) -> tuple[object, ...]:
         rank = 1  # Class
     else:
         rank = 2  # variable
-    return (rank, _natural(name), name)
+    # Case-insensitive within a kind (isort's default): `AdyenError` before `APIError`.
+    return (rank, _natural(name.lower()), _natural(name))

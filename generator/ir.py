@@ -267,14 +267,16 @@ class Api:
     # Names of the user's modules in `<package>/lib/` that the package root exports too.
     reexports: tuple[Reexport, ...] = ()
 
-    @property
-    def auth(self) -> SecurityScheme | None:
-        """The scheme the examples use: the first the API asks for, else the first defined."""
+    def example_credentials(self, op: Operation) -> tuple[Credential, ...]:
+        """The credentials an example call of `op` passes: those of the first alternative
+        that needs any, of its own `security` or else the API's; none for a public one."""
         by_key = {s.key: s for s in self.schemes}
-        for requirement in self.default_security:
+        requirements = self.default_security if op.requirements is None else op.requirements
+        for requirement in requirements:
             if requirement:
-                return by_key[requirement[0]]
-        return self.schemes[0] if self.schemes else None
+                return tuple(dict.fromkeys(c for key in requirement
+                                           for c in by_key[key].credentials))
+        return ()
 
     @property
     def distribution(self) -> str:

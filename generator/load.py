@@ -1,21 +1,23 @@
-"""Stage 1: read a YAML or JSON spec into plain data, remembering where each node sits.
+"""Stage 1: read a YAML or JSON spec into plain data, and find where each node sits.
 
-Parsing goes through PyYAML's composer (JSON is YAML), so every mapping and sequence keeps the
-line it started on. We build the Python objects ourselves instead of using a constructor so
-that mapping keys stay the exact text the author wrote (`200:` stays the string "200"),
-duplicate keys are an error, and no YAML tag can construct an arbitrary object.
+YAML goes through PyYAML's composer. We build the Python objects ourselves instead of using a
+constructor, so that mapping keys stay the exact text the author wrote (`200:` stays the
+string "200"), duplicate keys are an error, and no YAML tag can construct an arbitrary object.
+JSON is read by Python's strict parser. The line of each node is only needed to report a
+problem, which most runs never do: it is worked out the first time one is asked for, by
+composing the text again (JSON is YAML), not kept for every node of every document.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import Problem, SpecError
+from .yamlevents import DuplicateKey, line_table, yaml_data
 
 Pointer = tuple[str, ...]
 # Where `bundle` embeds the other files of a multi-file spec (an extension key, so the
@@ -27,29 +29,33 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 256
 MAX_NODES = 2_000_000
 
-# libyaml's parser when PyYAML was built with it: several times faster on big specs.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:binary",
-}
+class Lines:
+    """The line each node of a document starts on (a mapping entry: its key's line), worked
+    out from the text when first asked for."""
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._table: dict[Pointer, int] | None = None if text else {}
+
+    def get(self, pointer: Pointer) -> int | None:
+        if self._table is None:
+            self._table = line_table(self._text)
+            self._text = ""
+        return self._table.get(pointer)
 
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded spec: its data and the source line of every mapping/sequence entry."""
+    """A loaded spec: its data, and where each of its nodes sits."""
 
     path: Path
     data: Any
-    lines: dict[Pointer, int]
+    lines: Lines
     # Other files of a multi-file spec, embedded in `data` under BUNDLE_KEY by `bundle`.
     parts: dict[str, Document] = field(default_factory=dict)
+    # How many nodes the data holds (YAML aliases counted in full): for the limits.
+    nodes: int = 0
 
     @property
     def name(self) -> str:
@@ -57,11 +63,7 @@ class Document:
 
     def line_of(self, pointer: Pointer) -> int:
         """The line of `pointer`, or of its nearest ancestor the loader saw."""
-        for end in range(len(pointer), -1, -1):
-            line = self.lines.get(pointer[:end])
-            if line is not None:
-                return line
-        return 1
+        return _line(self.lines, pointer)
 
     def place(self, pointer: Pointer) -> tuple[Document, Pointer]:
         """The file a pointer into the bundled document lands in, and the pointer there."""
@@ -72,63 +74,6 @@ class Document:
     def problem(self, pointer: Pointer, message: str) -> Problem:
         doc, local = self.place(pointer)
         return Problem(doc.name, doc.line_of(local), message, local)
-
-
-class _DuplicateKey(SpecError):
-    """A key that occurs twice in one mapping."""
-
-
-class _Builder:
-    def __init__(self, doc_name: str, loader: yaml.SafeLoader) -> None:
-        self.doc_name = doc_name
-        self.loader = loader
-        self.lines: dict[Pointer, int] = {}
-        self.nodes = 0
-
-    def fail(self, node: yaml.Node, message: str) -> SpecError:
-        return SpecError([Problem(self.doc_name, node.start_mark.line + 1, message)])
-
-    def build(self, node: yaml.Node, pointer: Pointer, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.fail(node, f"document has more than {MAX_NODES} nodes; refusing it")
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels; refusing it")
-        self.lines.setdefault(pointer, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, pointer, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise self.fail(node, f"YAML tag {node.tag!r} is not allowed in a spec")
-            return [
-                self.build(item, (*pointer, str(i)), depth + 1) for i, item in enumerate(node.value)
-            ]
-        if node.tag not in _SCALAR_TAGS:
-            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed in a spec")
-        value = self.loader.construct_object(node)
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            # OpenAPI values are JSON: a date stays the text the author wrote.
-            return str(node.value)
-        return value
-
-    def build_mapping(self, node: yaml.MappingNode, pointer: Pointer, depth: int) -> dict[str, Any]:
-        if node.tag != "tag:yaml.org,2002:map":
-            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed in a spec")
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "YAML merge keys (<<) are not supported in a spec")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "mapping keys must be plain strings")
-            key = str(key_node.value)
-            if key in result:
-                line = key_node.start_mark.line + 1
-                raise _DuplicateKey([Problem(self.doc_name, line,
-                                             f"duplicate key {key!r} in mapping")])
-            child = (*pointer, key)
-            self.lines[child] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, child, depth + 1)
-        return result
 
 
 def load(path: Path) -> Document:
@@ -150,38 +95,9 @@ def load(path: Path) -> Document:
     return parse(text, path)
 
 
-def _expanded_size(root: yaml.Node, name: str) -> int:
-    """How many nodes building `root` would create, counting every alias use in full.
-
-    Computed once per distinct node, so an alias bomb is measured in linear time and refused
-    before it is expanded. Nesting is bounded here too (iterative: no recursion limit).
-    """
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 0, False)]
-    while stack:
-        node, depth, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        if depth > MAX_DEPTH:
-            line = node.start_mark.line + 1
-            raise SpecError([Problem(name, line, f"nesting deeper than {MAX_DEPTH} levels; "
-                                     "refusing it")])
-        children: list[yaml.Node] = []
-        if isinstance(node, yaml.MappingNode):
-            children = [n for pair in node.value for n in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            children = list(node.value)
-        if children_done:
-            sizes[id(node)] = min(1 + sum(sizes.get(id(c), 0) for c in children),
-                                  MAX_NODES + 1)
-        else:
-            stack.append((node, depth, True))
-            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)]
-
-
-def _check_json(text: str, path: Path) -> Any:
-    """Strict JSON parsing (YAML would accept trailing commas), duplicate keys refused."""
+def _check_json(text: str, path: Path) -> tuple[Any, int]:
+    """Strict JSON parsing (YAML would accept trailing commas), duplicate keys, NaN and
+    infinities refused; the data and how many nodes it has."""
     name = str(path)
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -192,56 +108,73 @@ def _check_json(text: str, path: Path) -> Any:
             result[key] = value
         return result
 
+    def constant(word: str) -> Any:
+        raise ValueError(f"{word} is not a finite number; JSON has no infinity or NaN")
+
     try:
-        return json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise SpecError([Problem(name, exc.lineno, f"JSON syntax error: {exc.msg}")]) from None
     except ValueError as exc:
         # json does not say where; the YAML composer refuses the same key with its line.
         try:
             _parse_yaml(text, path)
-        except _DuplicateKey:
+        except DuplicateKey:
             raise
         except SpecError:
             pass
         raise SpecError([Problem(name, 1, str(exc))]) from None
     except RecursionError:
         raise SpecError([Problem(name, 1, "nesting too deep; refusing it")]) from None
+    return data, _json_nodes(data, path, text)
+
+
+def _json_nodes(data: Any, path: Path, text: str) -> int:
+    """How many nodes parsed JSON holds, refusing what YAML text is refused for: too many
+    nodes, too deep a nesting, a number too large for a float (`1e400` reads as infinity)."""
+    count = 0
+    stack: list[tuple[Any, Pointer, int]] = [(data, (), 0)]
+    while stack:
+        node, pointer, depth = stack.pop()
+        count += 1
+        fault = None
+        if count > MAX_NODES:
+            fault = f"document has more than {MAX_NODES} nodes; refusing it"
+        elif depth > MAX_DEPTH:
+            fault = f"nesting deeper than {MAX_DEPTH} levels; refusing it"
+        elif isinstance(node, float) and not math.isfinite(node):
+            fault = "a number too large for a float is not a finite number; JSON has no " \
+                    "infinity or NaN"
+        if fault is not None:
+            raise SpecError([Problem(str(path), _line(Lines(text), pointer), fault)])
+        if isinstance(node, dict):
+            stack.extend((v, (*pointer, k), depth + 1) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, (*pointer, str(i)), depth + 1) for i, v in enumerate(node))
+    return count
+
+
+def _line(lines: Lines, pointer: Pointer) -> int:
+    for end in range(len(pointer), -1, -1):
+        line = lines.get(pointer[:end])
+        if line is not None:
+            return line
+    return 1
 
 
 def parse(text: str, path: Path) -> Document:
     if path.suffix.lower() == ".json":
-        data = _check_json(text, path)
-        try:
-            return _parse_yaml(text, path)
-        except SpecError:
-            # Valid JSON that YAML cannot read (rare): keep the data, lose the lines.
-            return Document(path=path, data=data, lines={})
+        data, nodes = _check_json(text, path)
+        if not isinstance(data, dict):
+            raise SpecError([Problem(str(path), 1, "a spec must be a mapping at the top level")])
+        return Document(path=path, data=data, lines=Lines(text), nodes=nodes)
     return _parse_yaml(text, path)
 
 
 def _parse_yaml(text: str, path: Path) -> Document:
     name = str(path)
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise SpecError([Problem(name, 1, "the file is empty")])
-        if _expanded_size(root, name) > MAX_NODES:
-            raise SpecError([Problem(name, 1, f"the document expands to more than {MAX_NODES} "
-                                     "nodes (YAML aliases included); refusing it")])
-        builder = _Builder(name, loader)
-        data = builder.build(root, (), 0)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = exc.problem or exc.context or "invalid syntax"
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise SpecError([Problem(name, line, f"{kind} syntax error: {what}")]) from None
-    except yaml.YAMLError as exc:
-        raise SpecError([Problem(name, 1, f"YAML error: {exc}")]) from None
-    finally:
-        loader.dispose()
+    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+    data, nodes = yaml_data(text, name, max_nodes=MAX_NODES, max_depth=MAX_DEPTH, kind=kind)
     if not isinstance(data, dict):
         raise SpecError([Problem(name, 1, "a spec must be a mapping at the top level")])
-    return Document(path=path, data=data, lines=builder.lines)
+    return Document(path=path, data=data, lines=Lines(text), nodes=nodes)

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from . import __version__
 from .errors import Problem, SpecError
+from .inputs import UNRECORDED, Inputs, Provenance
 
 MANIFEST = "sdkwright-manifest.json"
 # The next manifest, put in place before the first change and renamed onto MANIFEST after the
@@ -29,11 +30,43 @@ def digest(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
-    """The manifest for `files`: the same bytes for the same files, on every machine."""
-    body = {"generator": GENERATOR, "version": __version__,
-            "files": {rel: digest(data) for rel, data in files.items()}}
+def manifest_bytes(files: Mapping[str, bytes], made: Provenance = UNRECORDED) -> bytes:
+    """The manifest for `files`, made as `made` says: the same bytes for the same files, on
+    every machine."""
+    body: dict[str, object] = {"generator": GENERATOR, "version": __version__,
+                               "files": {rel: digest(data) for rel, data in files.items()}}
+    if made.inputs is not None:
+        body["inputs"] = {"digest": made.inputs.digest, "spec": list(made.inputs.spec_files)}
+    if made.sources:
+        body["sources"] = dict(made.sources)
     return (json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def recorded_sources(data: bytes) -> dict[str, str]:
+    """The source digests a manifest records (anything unexpected: none, and nothing is
+    reused)."""
+    try:
+        sources = json.loads(data).get("sources")
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(sources, dict):
+        return {}
+    return {rel: found for rel, found in sources.items()
+            if isinstance(rel, str) and isinstance(found, str) and _DIGEST.fullmatch(found)}
+
+
+def recorded_inputs(data: bytes) -> Inputs | None:
+    """The inputs a manifest records, if it records them in full (anything else: None; a
+    rerun then generates, and the full parse reports a damaged manifest)."""
+    try:
+        record = json.loads(data).get("inputs")
+        found, spec = record["digest"], record["spec"]
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return None
+    if not (isinstance(found, str) and _DIGEST.fullmatch(found) and isinstance(spec, list)
+            and all(isinstance(rel, str) and is_safe_path(rel) for rel in spec)):
+        return None
+    return Inputs(found, tuple(spec))
 
 
 def is_safe_path(rel: str) -> bool:

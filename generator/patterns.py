@@ -19,6 +19,8 @@ _PARSER: Any = importlib.import_module("re._parser")
 # Repeat counts tried in turn, so a `minLength` beyond the pattern's minimum can be met.
 _STRETCHES = (0, 1, 2, 4, 8, 16, 32, 64)
 _MAX_REPEAT = 256
+# The longest sample built: a pattern asking for more (`a{1000000}`, nested repeats) gets none.
+_MAX_LENGTH = 4096
 # Characters tried for a negated class or `.`, most readable first.
 _ANY_CHARS = "aA0-_ x.:/"
 _CATEGORY_CHARS = {
@@ -73,7 +75,12 @@ def finds(pattern: str, text: str) -> bool:
 
 
 def _emit(items: Any, choice: _Choice) -> str:
-    return "".join(_emit_one(str(op), arg, choice) for op, arg in items)
+    text = ""
+    for op, arg in items:
+        text += _emit_one(str(op), arg, choice)
+        if len(text) > _MAX_LENGTH:
+            raise _Unsupported("a string this long")
+    return text
 
 
 def _emit_one(op: str, arg: Any, choice: _Choice) -> str:
@@ -92,7 +99,10 @@ def _emit_one(op: str, arg: Any, choice: _Choice) -> str:
         high: int = arg[1]
         sub = arg[2]
         count = max(low, min(choice.stretch, high, _MAX_REPEAT))
-        return _emit(sub, choice) * count
+        text = _emit(sub, choice)
+        if len(text) * count > _MAX_LENGTH:
+            raise _Unsupported("a string this long")
+        return text * count
     if op == "SUBPATTERN":
         return _emit(arg[-1], choice)
     if op == "ATOMIC_GROUP":

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from .build import Built, Names, build
+from .assets import default_templates
+from .build import Built, build
 from .bundle import bundle
+from .config import Names
 from .errors import Problem, SpecError
 from .format import format_files
 from .gate import check_compiles
+from .inputs import Provenance, generation_inputs, spec_files
 from .load import Document, load
 from .progress import SILENT, Progress
-from .refs import check_refs
-from .render import default_templates, render, verbatim_core
+from .refs import RefCheck, check_refs
+from .render import render, verbatim_core
+from .reuse import NOTHING, Earlier
+from .shapes import shape_problems
 from .summary import SpecSummary, summarize
-from .validate import problems
+from .validate import check_version, problems
 
 
 @dataclass(frozen=True)
@@ -34,16 +40,27 @@ def check(spec: Path, names: Names | None = None) -> Report:
         summary = summarize(doc)
     except SpecError as exc:
         return Report(exc.problems, [], None)
-    broken_refs = check_refs(doc)
-    if broken_refs:
-        return Report(broken_refs, [], summary)
+    readable = readable_document(doc)
+    if readable.errors:
+        return Report(readable.errors, readable.warnings, summary)
+    doc = readable.doc
     violations = problems(doc)
     try:
-        warnings = build(doc, names or Names()).warnings
+        warnings = readable.warnings + build(doc, names or Names()).warnings
         errors: list[Problem] = []
     except SpecError as exc:
-        errors, warnings = exc.problems, exc.warnings
+        errors, warnings = exc.problems, readable.warnings + exc.warnings
     return Report(_by_line(errors), merge_warnings(violations, errors, warnings), summary)
+
+
+def readable_document(doc: Document) -> RefCheck:
+    """The document as the later stages read it, and the faults that keep them from reading
+    it at all: references that lead nowhere, and nodes of the wrong kind (shapes.py). Both
+    are reported alone, before openapi-spec-validator, whose own checks assume a document
+    of the right shape (on `paths: []` they crash) and would report the same nodes again."""
+    refs = check_refs(doc)
+    errors = refs.errors + shape_problems(refs.doc, check_version(refs.doc))
+    return RefCheck(refs.doc, _by_line(errors), refs.warnings)
 
 
 def merge_warnings(violations: list[Problem], errors: list[Problem],
@@ -61,44 +78,58 @@ def _by_line(found: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _fatal_refs(doc: Document) -> None:
-    found = check_refs(doc)
-    if found:
-        raise SpecError(found)
-
-
 def build_api(spec: Path, names: Names, *, strict: bool,
               progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
     """The IR with its fixtures, and the spec's faults that generation went on despite."""
-    progress.stage("load")
-    doc = bundle(load(spec))
-    _fatal_refs(doc)
-    progress.stage("validate")
-    violations = problems(doc)
-    if violations and strict:
-        raise SpecError(violations)
-    progress.stage("build")
-    built = build(doc, names)
-    found = merge_warnings(violations, [], built.warnings)
-    if found and strict:
-        raise SpecError(found)
+    built, found, _ = _build(spec, names, strict=strict, progress=progress)
     return built, found
 
 
+def _build(spec: Path, names: Names, *, strict: bool,
+           progress: Progress) -> tuple[Built, list[Problem], Document]:
+    progress.stage("load")
+    readable = readable_document(bundle(load(spec)))
+    if readable.errors:
+        raise SpecError(readable.errors)
+    progress.stage("validate")
+    # openapi-spec-validator is the authority where its findings stop the run (--strict).
+    violations = problems(readable.doc, authority=strict)
+    if violations and strict:
+        raise SpecError(violations)
+    progress.stage("build")
+    built = build(readable.doc, names)
+    found = merge_warnings(violations, [], readable.warnings + built.warnings)
+    if found and strict:
+        raise SpecError(found)
+    return built, found, readable.doc
+
+
+class Generation(NamedTuple):
+    files: dict[str, str]  # POSIX path relative to the output folder -> text
+    warnings: list[Problem]  # violations of the OpenAPI schema that did not stop generation
+    made: Provenance  # what the files were made from, for the manifest
+
+
 def generate(spec: Path, names: Names, templates: Path | None = None, *,
-             strict: bool = False, progress: Progress = SILENT
-             ) -> tuple[dict[str, str], list[Problem]]:
-    """All files of the generated project (POSIX path relative to the output folder -> text),
-    and the warnings: violations of the OpenAPI schema that did not stop generation. Faults
-    the generator cannot interpret raise SpecError; with `strict`, every violation does; a
+             strict: bool = False, progress: Progress = SILENT,
+             earlier: Earlier = NOTHING) -> Generation:
+    """All files of the generated project, the warnings, and what the files were made from;
+    files `earlier` holds as they would be formatted again are taken from it. Faults the
+    generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
-    built, warnings = build_api(spec, names, strict=strict, progress=progress)
-    api = built.api
+    built, warnings, doc = _build(spec, names, strict=strict, progress=progress)
+    inputs = generation_inputs(spec, spec_files(doc), names, templates)
     progress.stage("render", unit="files")
-    files = render(api, built.fixtures, templates or default_templates(), progress.advance)
+    files = render(built.api, built.fixtures, templates or default_templates(),
+                   progress.advance)
     # Only the built-in templates are known to be formatted; someone else's may not be.
-    preformatted = verbatim_core(api, default_templates()) if templates is None else frozenset()
+    preformatted = verbatim_core(built.api, default_templates()) if templates is None \
+        else frozenset()
+    # The spec and the IR are not needed any more: a large API's are as big as its files.
+    del built, doc
     progress.stage("format", total=len(files.keys() - preformatted), unit="files")
-    files = format_files(files, preformatted, progress.advance)
-    check_compiles(files)
-    return files, warnings
+    # Only the built-in templates' code is known to be formatted alike by ruff and black.
+    formatted = format_files(files, preformatted, progress.advance,
+                             exact=templates is not None, earlier=earlier)
+    check_compiles(formatted.files, formatted.reused)
+    return Generation(formatted.files, warnings, Provenance(inputs, formatted.sources))

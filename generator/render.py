@@ -13,12 +13,11 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
 
 from . import escape
+from .docrows import field_rows
 from .docs import TYPES_FOLDER, DocsBuilder
 from .errors import UsageError
 from .escape import MdText, PyCode, TomlText
@@ -36,52 +35,26 @@ from .views import (
     types_module_view,
 )
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
-SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def default_templates() -> Path:
-    """Templates inside the installed wheel, or the repository's own folder in a checkout."""
-    return BUILTIN_TEMPLATES if BUILTIN_TEMPLATES.is_dir() else SOURCE_TEMPLATES
-
 
 class UnescapedText(Exception):
     """A template printed a value that is not text made safe for its file."""
 
 
-def _finalizer(kind: type[str] | None) -> Callable[[Any], Markup]:
-    def finalize(value: Any) -> Markup:
-        # Jinja's autoescape is on only so that macro output (Markup) can be told from raw
-        # text; the escaping itself is ours: this file's kind passes through, all else is
-        # refused.
-        if isinstance(value, Markup) or (kind is not None and isinstance(value, kind)):
-            return Markup(value)
+def _finalizer(kind: type[str] | None) -> Callable[[Any], str]:
+    def finalize(value: Any) -> str:
+        # Escaping is ours, not Jinja's: this file's kind passes through, all else is refused.
+        if kind is not None and isinstance(value, kind):
+            return value
         if isinstance(value, int) and not isinstance(value, bool):
-            return Markup(value)
+            return str(value)
         raise UnescapedText(f"template printed {type(value).__name__} {str(value)[:60]!r}, "
                             f"which is not {kind.__name__ if kind else 'allowed here'}")
     return finalize
 
 
-def _indenter(kind: type[str]) -> Callable[..., str]:
-    def indent(value: str, width: int = 4, first: bool = False) -> str:
-        if not isinstance(value, (kind, Markup)):
-            raise UnescapedText(f"indent() of text that is not {kind.__name__}")
-        pad = " " * width
-        lines = value.split("\n")
-        out = [(pad + line if first and line else line) if i == 0 else
-               (pad + line if line else "") for i, line in enumerate(lines)]
-        return kind("\n".join(out))
-    return indent
-
-
 def _join_text(values: Iterable[str], sep: str = "") -> str:
     """Plain text joined (a `str`: it must still pass an escaping filter to be printed)."""
     return sep.join(str(v) for v in values)
-
-
-def _md_link(target: str) -> MdText:
-    return MdText(quote(target, safe="/._-"))
 
 
 def _json_block(value: Any) -> MdText:
@@ -91,20 +64,17 @@ def _json_block(value: Any) -> MdText:
 _PY_FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": escape.py_str, "py_literal": escape.py_literal, "docstring": escape.py_docstring,
     "docstring_text": escape.py_docstring_text, "comment": escape.py_comment,
-    "indent": _indenter(PyCode), "join_text": _join_text,
+    "join_text": _join_text,
 }
 _MD_FILTERS: dict[str, Callable[..., Any]] = {
     "md": escape.md_block, "md_inline": escape.md_inline, "md_code": escape.md_code,
-    "md_link": _md_link, "json_block": _json_block, "indent": _indenter(MdText),
+    "md_cell_code": escape.md_cell_code,
+    "md_link": escape.md_link_target, "json_block": _json_block,
     "join": _join_text,
 }
 _TOML_FILTERS: dict[str, Callable[..., Any]] = {
     "toml": escape.toml_str, "toml_comment": escape.toml_comment, "toml_key": escape.toml_key,
 }
-# Built-ins that would let raw text through as Markup.
-_UNSAFE = ("safe", "join", "format", "indent", "forceescape", "escape", "e", "urlize",
-           "xmlattr", "wordwrap", "center", "truncate", "replace", "tojson")
-
 
 class Environments:
     """One Jinja environment per destination, all loading from one templates folder."""
@@ -124,12 +94,8 @@ class Environments:
               filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         env = jinja2.Environment(
             loader=loader, undefined=jinja2.StrictUndefined, finalize=_finalizer(kind),
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=True)
-        for unsafe in _UNSAFE:
-            env.filters.pop(unsafe, None)
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
         env.filters.update(filters)
-        if kind is MdText:
-            env.globals["spaces"] = lambda n: MdText(" " * n)
         return env
 
     def render(self, template: str, **context: Any) -> str:
@@ -187,6 +153,7 @@ class _Renderer:
         """The docs' example call of an operation, as a fenced Python block."""
         code = self.envs.render("snippets/example.py.jinja", api=self.api, op=op,
                                 fixture=self.fixtures[op.pointer],
+                                credentials=self.api.example_credentials(op),
                                 print_attr=self._print_attr(op))
         return escape.md_fenced(code, "python")
 
@@ -232,9 +199,12 @@ class _Renderer:
     def docs_page(self, res: Resource, op: Operation) -> None:
         fixture: OperationFixture = self.fixtures[op.pointer]
         answer = _json_block(fixture.answer.value if fixture.answer else None)
+        page = docs_page_view(op, self.docs, fixture)
+        prefix = "../" * len(res.path) + f"{TYPES_FOLDER}/"
         self.emit(PurePosixPath("docs", *res.path, f"{op.name}.md"), "docs/operation.md.jinja",
-                  page=docs_page_view(op, self.docs, fixture), example=self.example(op),
-                  answer=answer, types_prefix="../" * len(res.path) + f"{TYPES_FOLDER}/")
+                  page=page, example=self.example(op), answer=answer, types_prefix=prefix,
+                  parameters=field_rows(page.parameters, prefix),
+                  returns=field_rows(page.returns, prefix))
 
     def type_pages(self) -> None:
         """A page for each large shared schema that a page links to (pages link on)."""
@@ -244,7 +214,7 @@ class _Renderer:
             done.add(ref)
             self.emit(PurePosixPath("docs", TYPES_FOLDER, f"{ref.name}.md"),
                       "docs/type.md.jinja", cls=self.classes[ref],
-                      rows=self.docs.type_page(ref), types_prefix="")
+                      fields=field_rows(self.docs.type_page(ref), ""))
 
     def tests(self) -> None:
         self.emit(PurePosixPath("tests", "__init__.py"), "package/empty_init.py.jinja")

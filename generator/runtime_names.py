@@ -66,7 +66,8 @@ CLIENT_MODULE_NAMES = frozenset({
     "annotations", "base64", "os", "cached_property", "TYPE_CHECKING", "Any", "Dict",
     "Optional", "Tuple", "Union", "httpx", "DEFAULT_MAX_RETRIES", "AsyncAPIClient",
     "SyncAPIClient", "NOT_GIVEN", "Headers", "NotGiven", "Timeout", "__version__",
-    "DEFAULT_BASE_URL", "BASE_URL_ENV", "DEFAULT_SECURITY", "ENV_VARS", "_options", "__all__",
+    "DEFAULT_BASE_URL", "BASE_URL_ENV", "DEFAULT_SECURITY", "ENV_VARS", "USER_AGENT",
+    "_options", "__all__",
 }) | BUILTIN_NAMES
 
 # Module-level names of `_exceptions.py` besides its exception classes (PACKAGE_EXPORTS).

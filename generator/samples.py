@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, replace
 from typing import Any
 
 from openapi_schema_validator import (
@@ -16,7 +17,7 @@ from openapi_schema_validator import (
 from .fixtures import Example
 from .load import Pointer
 from .patterns import finds, matching_string
-from .refs import Resolver
+from .refs import Resolver, local_ref
 from .schemas import constraint_only
 
 MISSING = object()
@@ -35,6 +36,9 @@ MAX_DEPTH = 32
 # Bounds on the work one sample may take: union members tried, array items built.
 MAX_MEMBERS_TRIED = 8
 MAX_ITEMS = 8
+# The longest string built to meet a `minLength`: a longer minimum is not met (the example is
+# then marked invalid), so a hostile bound cannot fill the memory.
+MAX_STRING = 4096
 # Below this depth a sample fills optional properties too; deeper, only required ones.
 OPTIONAL_DEPTH = 3
 
@@ -81,7 +85,7 @@ class Sampler:
         if isinstance(resolved, dict) and "type" not in resolved and "properties" in resolved \
                 and not isinstance(value, dict):
             return False  # JSON Schema lets a non-object through `properties`; our models don't
-        ref = "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in pointer)
+        ref = local_ref(pointer)
         root = {**self.resolver.doc.data, "$ref": ref}
         try:
             validator = self._validator(root, format_checker=self._format_checker)
@@ -145,104 +149,91 @@ class Sampler:
         return out
 
     def sample(self, schema: Any, pointer: Pointer, *, trust: bool = True,
-               path: tuple[Pointer, ...] = (), required: frozenset[str] = frozenset(),
-               files: bool = False, variant: int = 0) -> Any:
+               files: bool = False) -> Any:
         """A value for the schema; with `trust`, the schema's own examples come first.
 
         Optional properties are filled only near the top, so samples of big specs stay small;
-        a schema met again on its own path (recursion) gets an empty container. Different
-        `variant`s give different values where the schema allows (items of a `uniqueItems`
-        array).
+        a schema met again on its own path (recursion) gets an empty container. With `files`
+        (multipart bodies), binary strings are sampled as bytes to upload.
         """
+        return self._sample(schema, pointer, _Walk(trust=trust, files=files))
+
+    def _sample(self, schema: Any, pointer: Pointer, walk: _Walk,
+                required: frozenset[str] = frozenset()) -> Any:
+        """A value for the schema at `pointer`, met on `walk`; `required` names properties
+        that an enclosing schema requires of it."""
         schema, pointer = self.resolver.resolve(schema, pointer)
         if not isinstance(schema, dict):
             return None
-        nullable = schema.get("nullable") is True or "null" in (schema.get("type") or ())
-        for key in ("example", "default", "const") if trust else ("const",):
-            # A null example of a non-nullable schema says nothing: build one instead.
-            if key in schema and (schema[key] is not None or nullable):
-                return schema[key]
-        if trust and isinstance(schema.get("examples"), list) and schema["examples"]:
-            return schema["examples"][0]
-        enum = schema.get("enum")
-        if isinstance(enum, list) and enum:
-            choices = [v for v in enum if v is not None] or [None]
-            return choices[variant % len(choices)]
-        kind = schema.get("type")
-        if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), "null")
-        if pointer in path or len(path) > MAX_DEPTH:
+        nullable = _nullable(schema)
+        given = _given(schema, nullable, walk)
+        if given is not _ABSENT:
+            return given
+        kind = _kind(schema)
+        if pointer in walk.path or len(walk.path) > MAX_DEPTH:
             # Recursion: the caller leaves this property out (or the list empty).
             return None if nullable else [] if kind == "array" else MISSING
-        inner = (*path, pointer)
-        for key in ("oneOf", "anyOf"):
-            if isinstance(schema.get(key), list) and schema[key]:
-                if "properties" not in schema:
-                    return self._member_sample(schema, pointer, key, trust=trust, path=inner,
-                                               files=files, variant=variant)
-                if all(map(constraint_only, schema[key])):
-                    # Variants that only say which of this object's fields are required.
-                    first = schema[key][0]
-                    required = required | set(first.get("required") or ())
-                    break
-                # An object of its own properties plus those of one member.
-                own = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
-                base = self.sample(own, pointer, trust=trust, path=path, required=required,
-                                   files=files, variant=variant)
-                return self._member_sample(schema, pointer, key, trust=trust, path=inner,
-                                           files=files, variant=variant,
-                                           base=base if isinstance(base, dict) else {})
+        key = _union_key(schema)
+        if key is not None:
+            if "properties" not in schema:
+                return self._member_sample(schema, pointer, key, walk.into(pointer))
+            if not all(map(constraint_only, schema[key])):
+                return self._object_and_member(schema, pointer, key, walk, required)
+            # Variants that only say which of this object's fields are required.
+            required = required | set(schema[key][0].get("required") or ())
         if isinstance(schema.get("allOf"), list):
-            # One part may list as required what another part defines.
-            parts = [self.resolver.resolve(p, (*pointer, "allOf", str(i)))[0]
-                     for i, p in enumerate(schema["allOf"])]
-            wanted = required.union(*(p.get("required") or () for p in parts
-                                      if isinstance(p, dict)), schema.get("required") or ())
-            merged: dict[str, Any] = {}
-            for i, part in enumerate(schema["allOf"]):
-                value = self.sample(part, (*pointer, "allOf", str(i)), trust=trust, path=inner,
-                                    required=wanted, files=files, variant=variant)
-                if value is None:
-                    continue  # a part that only annotates (description, ...)
-                if not isinstance(value, dict):
-                    return value  # allOf around a scalar (an enum with a new default, ...)
-                merged.update(value)
-            return merged
+            return self._all_of_sample(schema, pointer, walk.into(pointer), required)
         if kind == "object" or (kind is None and "properties" in schema):
-            wanted = required | set(schema.get("required") or ())
-            values = {
-                key: self.sample(prop, (*pointer, "properties", key), trust=trust, path=inner,
-                                 files=files, variant=variant)
-                for key, prop in (schema.get("properties") or {}).items()
-                if isinstance(prop, dict) and (key in wanted or len(path) < OPTIONAL_DEPTH)
-            }
-            return {k: v for k, v in values.items() if has_value(v)}
+            return self._object_sample(schema, pointer, walk, required)
         if kind == "array":
-            return self._array_sample(schema, pointer, trust=trust, path=inner, files=files)
-        if files and kind == "string" and schema.get("format") == "binary":
-            # A file upload in a request (responses carry binary fields as text).
-            return b"example"
-        if kind == "string":
-            return _string(schema, variant)
-        if kind == "integer":
-            return _bounded(schema, variant)
-        if kind == "number":
-            return float(_bounded(schema, variant))
-        if kind == "boolean":
-            return True
-        return None
+            return self._array_sample(schema, pointer, walk.into(pointer))
+        return _scalar(schema, kind, walk)
 
+    def _object_and_member(self, schema: dict[str, Any], pointer: Pointer, key: str,
+                           walk: _Walk, required: frozenset[str]) -> Any:
+        """An object of its own properties plus those of one `key` member."""
+        own = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+        base = self._sample(own, pointer, walk, required)
+        return self._member_sample(schema, pointer, key, walk.into(pointer),
+                                   base=base if isinstance(base, dict) else {})
 
-    def _member_sample(self, schema: dict[str, Any], pointer: Pointer, key: str, *, trust: bool,
-                       path: tuple[Pointer, ...], files: bool, variant: int,
+    def _all_of_sample(self, schema: dict[str, Any], pointer: Pointer, walk: _Walk,
+                       required: frozenset[str]) -> Any:
+        """The parts' samples merged; one part may list as required what another defines."""
+        parts = [self.resolver.resolve(p, (*pointer, "allOf", str(i)))[0]
+                 for i, p in enumerate(schema["allOf"])]
+        wanted = required.union(*(p.get("required") or () for p in parts
+                                  if isinstance(p, dict)), schema.get("required") or ())
+        merged: dict[str, Any] = {}
+        for i, part in enumerate(schema["allOf"]):
+            value = self._sample(part, (*pointer, "allOf", str(i)), walk, wanted)
+            if value is None:
+                continue  # a part that only annotates (description, ...)
+            if not isinstance(value, dict):
+                return value  # allOf around a scalar (an enum with a new default, ...)
+            merged.update(value)
+        return merged
+
+    def _object_sample(self, schema: dict[str, Any], pointer: Pointer, walk: _Walk,
+                       required: frozenset[str]) -> dict[str, Any]:
+        """The required properties, and near the top the optional ones too."""
+        wanted = required | set(schema.get("required") or ())
+        inner = walk.into(pointer)
+        values = {
+            key: self._sample(prop, (*pointer, "properties", key), inner)
+            for key, prop in (schema.get("properties") or {}).items()
+            if isinstance(prop, dict) and (key in wanted or len(walk.path) < OPTIONAL_DEPTH)
+        }
+        return {k: v for k, v in values.items() if has_value(v)}
+
+    def _member_sample(self, schema: dict[str, Any], pointer: Pointer, key: str, walk: _Walk,
                        base: dict[str, Any] | None = None) -> Any:
         """A sample of the first `oneOf`/`anyOf` member whose sample the whole union accepts
         (for `oneOf`, a value of one member is often a value of another too); merged into
         `base`, the union's own properties, when it has some."""
         first: Any = MISSING
         for i, member in enumerate(schema[key][:MAX_MEMBERS_TRIED]):
-            value = self.sample(member, (*pointer, key, str(i)), trust=trust, path=path,
-                                files=files, variant=variant)
+            value = self._sample(member, (*pointer, key, str(i)), walk)
             if base is not None:
                 value = {**base, **value} if isinstance(value, dict) else base
             value = _with_tag(value, schema.get("discriminator"), member)
@@ -254,8 +245,8 @@ class Sampler:
             return None  # no member's value is unambiguous, but null is
         return first
 
-    def _array_sample(self, schema: dict[str, Any], pointer: Pointer, *, trust: bool,
-                      path: tuple[Pointer, ...], files: bool) -> list[Any]:
+    def _array_sample(self, schema: dict[str, Any], pointer: Pointer,
+                      walk: _Walk) -> list[Any]:
         """As many items as `minItems` asks (at least one), distinct under `uniqueItems`."""
         low = schema.get("minItems")
         count = max(1, min(low, MAX_ITEMS)) if isinstance(low, int) else 1
@@ -265,14 +256,85 @@ class Sampler:
             if len(items) == count:
                 break
             # Only a built value can vary: the schema's own example is used once.
-            item = self.sample(schema.get("items", {}), (*pointer, "items"),
-                               trust=trust and variant == 0, path=path, files=files,
-                               variant=variant)
+            item = self._sample(schema.get("items", {}), (*pointer, "items"),
+                                replace(walk, trust=walk.trust and variant == 0,
+                                        variant=variant))
             if not has_value(item):
                 return []
             if not (unique and item in items):
                 items.append(item)
         return items
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """How a sample is being built: whether the schemas' own examples come first (`trust`),
+    the schemas met on the way down (`path`: recursion), whether binary strings are files
+    to upload, and which variant to build (items of a `uniqueItems` array differ)."""
+
+    trust: bool = True
+    path: tuple[Pointer, ...] = ()
+    files: bool = False
+    variant: int = 0
+
+    def into(self, pointer: Pointer) -> _Walk:
+        """The walk below the schema at `pointer`."""
+        return replace(self, path=(*self.path, pointer))
+
+
+# No value given by the schema itself (`None` is a value: a nullable schema's null example).
+_ABSENT = object()
+
+
+def _given(schema: dict[str, Any], nullable: bool, walk: _Walk) -> Any:
+    """The value the schema gives itself: its example, default or const (only the const
+    without `trust`), the first of its `examples`, or one of its enum values; else _ABSENT."""
+    for key in ("example", "default", "const") if walk.trust else ("const",):
+        # A null example of a non-nullable schema says nothing: build one instead.
+        if key in schema and (schema[key] is not None or nullable):
+            return schema[key]
+    if walk.trust and isinstance(schema.get("examples"), list) and schema["examples"]:
+        return schema["examples"][0]
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum:
+        choices = [v for v in enum if v is not None] or [None]
+        return choices[walk.variant % len(choices)]
+    return _ABSENT
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(kind, (list, str)) and "null" in kind)
+
+
+def _kind(schema: dict[str, Any]) -> Any:
+    """The schema's `type`; of a list of types, the first that is not "null"."""
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return next((k for k in kind if k != "null"), "null")
+    return kind
+
+
+def _union_key(schema: dict[str, Any]) -> str | None:
+    """`oneOf` or `anyOf`, whichever comes first with members."""
+    return next((key for key in ("oneOf", "anyOf")
+                 if isinstance(schema.get(key), list) and schema[key]), None)
+
+
+def _scalar(schema: dict[str, Any], kind: Any, walk: _Walk) -> Any:
+    """A value of a string, number or boolean schema; None for any other."""
+    if walk.files and kind == "string" and schema.get("format") == "binary":
+        # A file upload in a request (responses carry binary fields as text).
+        return b"example"
+    if kind == "string":
+        return _string(schema, walk.variant)
+    if kind == "integer":
+        return _bounded(schema, walk.variant)
+    if kind == "number":
+        return _as_float(_bounded(schema, walk.variant))
+    if kind == "boolean":
+        return True
+    return None
 
 
 def _with_tag(value: Any, discriminator: Any, member: Any) -> Any:
@@ -316,9 +378,17 @@ def _string(schema: dict[str, Any], variant: int = 0) -> str:
     pattern = schema.get("pattern")
     if isinstance(pattern, str) and (variant or not finds(pattern, text)):
         text = matching_string(pattern, low, high, variant) or text
-    if len(text) < low:
+    if len(text) < low <= MAX_STRING:
         text = (text * (low // max(len(text), 1) + 1))[:low]
     return text[:high] if high is not None else text
+
+
+def _as_float(value: int) -> float | int:
+    """`value` as a float, or as it is when no float is that large (a bound like 1e400)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return value
 
 
 def _bounded(schema: dict[str, Any], offset: int) -> int:

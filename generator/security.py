@@ -8,6 +8,7 @@ from .ir import Credential, Requirements, SecurityScheme
 from .names import Namespace, pascal, snake_name
 from .refs import Resolver
 from .runtime_names import CONSTRUCTOR_NAMES
+from .sites import operations
 
 
 class SecurityReader:
@@ -91,10 +92,20 @@ class SecurityReader:
         return tuple((k,) for k in self.schemes)
 
     def required(self) -> bool:
-        """Whether every operation needs a credential (then a missing one fails at startup)."""
+        """Whether every operation needs a credential (then a missing one fails at startup):
+        the API's `security` asks for one, and no operation's own lets a request go without
+        (`security: []`, or an empty alternative `{}`)."""
         raw = self.resolver.doc.data.get("security")
-        return isinstance(raw, list) and bool(raw) and all(raw) and bool(self.default())
+        if not (isinstance(raw, list) and raw and all(raw) and self.default()):
+            return False
+        return not any(_anonymous(site.operation["security"])
+                       for site in operations(self.resolver) if "security" in site.operation)
 
     @property
     def credentials(self) -> tuple[Credential, ...]:
         return tuple(self._taken.values())
+
+
+def _anonymous(raw: Any) -> bool:
+    """Whether a `security` value allows a request without credentials."""
+    return isinstance(raw, list) and (not raw or any(req == {} for req in raw))

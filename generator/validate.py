@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from itertools import chain
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import schema_v30, schema_v31
+from openapi_spec_validator.schemas.backend.jsonschema import (
+    create_validator as create_jsonschema_validator,
+)
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
     ExtraParametersError,
@@ -27,6 +32,7 @@ from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from .errors import Problem, SpecError
+from .fastvalidate import clean
 from .load import Document, Pointer
 from .refs import Resolver
 from .spec_rules import Fault, rule_faults
@@ -61,13 +67,16 @@ def check_version(doc: Document) -> str:
                                  "(3.0.x and 3.1.x are)")])
 
 
-def problems(doc: Document) -> list[Problem]:
-    """Every violation, at most one per node, each with the line it sits on."""
+def problems(doc: Document, *, authority: bool = True) -> list[Problem]:
+    """Every violation, at most one per node, each with the line it sits on. Without
+    `authority` (a generation that reads past violations), openapi-spec-validator runs only
+    when a fast check of the same schemas (fastvalidate) finds the document not clean."""
     version = check_version(doc)
     found: dict[Pointer, str] = {}
+    library = _schema_faults(doc, version) if authority or not clean(doc, version) else iter(())
     try:
         # The rules' reports first: where the library reports the same fault, theirs is kept.
-        for pointer, message in chain(rule_faults(doc), _schema_faults(doc, version)):
+        for pointer, message in chain(rule_faults(doc), library):
             found.setdefault(pointer, message)
             if len(found) >= MAX_PROBLEMS:
                 break
@@ -89,7 +98,7 @@ def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
     validator = _tracking_validator(version, located)(doc.data)
     # Its two parts are run directly: iter_errors() would copy each error (losing the
     # identity `located` is keyed on) and keep them all for the validator's lifetime.
-    leaves = [leaf for error in validator.schema_validator.iter_errors(validator.schema)
+    leaves = [leaf for error in _python_schema_validator(version).iter_errors(validator.schema)
               for leaf in _leaves(error)]
     # An object with an unexpected key (a misspelt `default`, a response code `abcdef`)
     # also fails the conditions on the keys it should have had: those are the same fault.
@@ -109,6 +118,14 @@ def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
             base = (*base, "required")
         for leaf in _leaves(error):
             yield from _faults(doc, leaf, (*base, *_path(leaf)))
+
+
+@cache
+def _python_schema_validator(version: str) -> Any:
+    """The library's document check, always in its Python backend: with jsonschema-rs
+    installed the library would switch to it, whose errors do not say which branch of a
+    `oneOf` failed, so faults could not be placed at their node."""
+    return create_jsonschema_validator(schema_v30 if version == "3.0" else schema_v31)
 
 
 def _tracking_validator(version: str, located: _Located) -> type[SpecValidator]:

@@ -212,8 +212,10 @@ def _signature(op: Operation, printer: Printer) -> tuple[PyCode, ...]:
     for p in op.params:
         if not p.positional:
             annotation = printer.annotation(p.type)
+            # `Union[...]`, not `... | NotGiven`: a long one splits at its brackets, as
+            # black and ruff both do it.
             lines.append(f"{p.name}: {annotation}" if p.required
-                         else f"{p.name}: {annotation} | NotGiven = NOT_GIVEN")
+                         else f"{p.name}: Union[{annotation}, NotGiven] = NOT_GIVEN")
     lines.extend(_REQUEST_OPTION_PARAMS)
     return tuple(PyCode(line) for line in lines)
 
@@ -381,7 +383,7 @@ def _test_imports(api: Api, resource: Resource, ops: tuple[TestOperationView, ..
         if view.op.response.parsed:
             wanted.add(Import("pydantic", "TypeAdapter"))
             wanted |= {_absolute(i, package) for i in imports(view.op.response.type, printer)}
-        if any(a.example.ambiguous for a in view.fixture.args):
+        if view.answer is not None or any(a.example.ambiguous for a in view.fixture.args):
             wanted.add(Import("typing", "cast"))
         if view.query:
             wanted.add(Import("urllib.parse", "parse_qsl"))

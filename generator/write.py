@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpecError, UsageError
+from .inputs import UNRECORDED, Provenance
 from .lock import locked
 from .manifest import MANIFEST, PENDING, digest, is_safe_path, manifest_bytes, parse_manifest
 from .progress import SILENT, Progress
@@ -223,7 +224,7 @@ def refusals(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
 
 
 def plan(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
-         force: bool) -> Plan:
+         force: bool, made: Provenance = UNRECORDED) -> Plan:
     """The steps that make the folder hold `generated`, in the module's protocol order."""
     if folder.foreign:
         raise UsageError(f"{where}: not empty and not made by sdkwright (no {MANIFEST}, no "
@@ -231,7 +232,7 @@ def plan(generated: Mapping[str, bytes], folder: Folder, where: Path, *,
     problems = refusals(generated, folder, where, force=force)
     if problems:
         raise SpecError(problems)
-    manifest = manifest_bytes(generated)
+    manifest = manifest_bytes(generated, made)
     superseded = _superseded(generated, folder, manifest)
     gone = [rel for rel in _gone(generated, folder, force=force) if rel not in superseded]
     changed = [rel for rel, data in generated.items() if folder.files.get(rel) != data]
@@ -285,12 +286,17 @@ def _emptied(deleted: Iterable[str]) -> list[str]:
 # -- running it -------------------------------------------------------------------------------
 
 
-def encode(files: Mapping[str, str]) -> dict[str, bytes]:
-    """The generated files as bytes, after making sure that none can land outside `out`."""
+def encode(files: dict[str, str]) -> dict[str, bytes]:
+    """The generated files as bytes, after making sure that none can land outside `out`.
+    `files` is emptied as it is encoded: a large API's text is not held twice."""
     for rel in files:
         if not is_safe_path(rel):
             raise ValueError(f"refusing to write outside the output folder: {rel!r}")
-    return {rel: text.encode("utf-8") for rel, text in files.items()}
+    encoded: dict[str, bytes] = {}
+    while files:
+        rel, text = files.popitem()
+        encoded[rel] = text.encode("utf-8")
+    return dict(sorted(encoded.items()))
 
 
 def apply(steps: Iterable[Step], out: Path, progress: Progress = SILENT) -> None:
@@ -301,11 +307,13 @@ def apply(steps: Iterable[Step], out: Path, progress: Progress = SILENT) -> None
         progress.advance()
 
 
-def write(files: Mapping[str, str], out: Path, *, force: bool = False) -> Plan:
+def write(files: Mapping[str, str], out: Path, *, force: bool = False,
+          made: Provenance = UNRECORDED) -> Plan:
     """Bring `out` up to date with `files` (path -> text), under the folder's lock."""
-    generated = encode(files)
+    generated = encode(dict(files))
     with locked(out):
-        result = plan(generated, read_folder(out, generated, out), out, force=force)
+        result = plan(generated, read_folder(out, generated, out), out, force=force,
+                      made=made)
         apply(result.steps, out)
     return result
 
@@ -313,12 +321,12 @@ def write(files: Mapping[str, str], out: Path, *, force: bool = False) -> Plan:
 # -- comparing --------------------------------------------------------------------------------
 
 
-def stale(generated: Mapping[str, bytes], folder: Folder
+def stale(generated: Mapping[str, bytes], folder: Folder, made: Provenance = UNRECORDED
           ) -> dict[str, tuple[bytes | None, bytes | None]]:
     """Each path whose bytes on disk differ from what would be generated: (on disk, to be
     written), None for absent. Only generated and owned paths are compared: the user's files
     are not differences."""
-    expected = {**generated, MANIFEST: manifest_bytes(generated)}
+    expected = {**generated, MANIFEST: manifest_bytes(generated, made)}
     present = dict(folder.files)
     if folder.manifest is not None:
         present[MANIFEST] = folder.manifest

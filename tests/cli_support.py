@@ -7,15 +7,18 @@ editable by the README's test command (conftest.py refuses to run against anothe
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import site
 import subprocess
 import sys
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "spec" / "livestream.yaml"
@@ -26,24 +29,56 @@ VARIANTS = FIXTURES / "variants"
 
 
 
-def _repo_client() -> dict[str, str]:
-    """The `[[tool.sdkwright.clients]]` entry of the repository that makes generated/."""
+@dataclass(frozen=True)
+class Golden:
+    """A committed golden project: a `[[tool.sdkwright.clients]]` entry of the repository,
+    which `sdkwright generate` in the repository regenerates."""
+
+    spec: Path
+    out: Path
+    package: str
+    client: str
+    env_prefix: str
+
+    @property
+    def name(self) -> str:
+        """The output folder's name (`generated`, `generated-darkroom`): test ids."""
+        return self.out.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names it is made with, as command-line options."""
+        return ("--package-name", self.package, "--client-name", self.client,
+                "--env-prefix", self.env_prefix)
+
+
+def _goldens() -> tuple[Golden, ...]:
     data = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
-    for entry in data["tool"]["sdkwright"]["clients"]:
-        if (REPO / entry["out"]).resolve() == GENERATED and (
-                REPO / entry["spec"]).resolve() == SPEC:
-            return {k: str(v) for k, v in entry.items()}
-    raise AssertionError("pyproject.toml has no [[tool.sdkwright.clients]] entry for generated/")
+    return tuple(Golden((REPO / entry["spec"]).resolve(), (REPO / entry["out"]).resolve(),
+                        str(entry["package"]), str(entry["client"]), str(entry["env_prefix"]))
+                 for entry in data["tool"]["sdkwright"]["clients"])
 
 
-# The names generated/ is made with, as command-line options.
-REPO_CLIENT = _repo_client()
-REPO_PACKAGE = REPO_CLIENT["package"]
-REPO_NAMES = ("--package-name", REPO_PACKAGE, "--client-name", REPO_CLIENT["client"],
-              "--env-prefix", REPO_CLIENT["env_prefix"])
+GOLDENS = _goldens()
+
+
+def _golden(out: Path, spec: Path) -> Golden:
+    for golden in GOLDENS:
+        if golden.out == out and golden.spec == spec:
+            return golden
+    raise AssertionError(f"pyproject.toml has no [[tool.sdkwright.clients]] entry for {out}")
+
+
+LIVESTREAM = _golden(GENERATED, SPEC)
+DARKROOM = _golden(REPO / "generated-darkroom", REPO / "spec" / "darkroom.yaml")
+# The names generated/ is made with.
+REPO_CLIENT = {"package": LIVESTREAM.package, "client": LIVESTREAM.client,
+               "env_prefix": LIVESTREAM.env_prefix}
+REPO_PACKAGE = LIVESTREAM.package
+REPO_NAMES = LIVESTREAM.names
 
 # Folders that tools create inside a generated project; never part of the comparison.
-IGNORED_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache"})
+IGNORED_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 TIMEOUT = 600.0
 # Subprocesses run side by side: the work is CPU-bound (black, mypy), one per core.
 WORKERS = max(2, min(8, os.cpu_count() or 2))
@@ -139,6 +174,33 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return found
 
 
+# A fenced Python example in a generated Markdown file (the fence as long as its code needs).
+_PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILINE)
+
+
+def examples_black_would_change(out: Path) -> list[str]:
+    """The Markdown files under `out` holding a Python example that black, at the docs' 100
+    columns, would format otherwise: generation formats them with ruff, black is the judge."""
+    import black
+
+    mode = black.Mode(line_length=100)
+    return sorted(
+        page.relative_to(out).as_posix() for page in out.rglob("*.md")
+        if any(black.format_str(m.group(2), mode=mode) != m.group(2)
+               for m in _PYTHON_BLOCK.finditer(page.read_text("utf-8"))))
+
+
+def without_inputs(tree: Mapping[str, bytes]) -> dict[str, bytes]:
+    """`tree` with its manifest's record of the inputs left out: two specs that say the same
+    in different words generate the same files, but were made from different inputs."""
+    out = dict(tree)
+    if "sdkwright-manifest.json" in out:
+        manifest = json.loads(out["sdkwright-manifest.json"])
+        manifest.pop("inputs", None)
+        out["sdkwright-manifest.json"] = json.dumps(manifest, sort_keys=True).encode()
+    return out
+
+
 def tree_difference(actual: Mapping[str, bytes], expected: Mapping[str, bytes]) -> str:
     """'' when both trees hold the same files with the same bytes, else what differs."""
     missing = sorted(set(expected) - set(actual))
@@ -178,6 +240,72 @@ def generated_tests(out: Path) -> Proc:
     """The generated project's own test suite, as its README says to run it."""
     return python("-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:benchmark",
                   "-p", "no:randomly", cwd=out)
+
+
+def ruff_lint(out: Path) -> Proc:
+    """`ruff check --select F,I` (pyflakes, import order) run inside a generated project, so
+    that its pyproject.toml's known-first-party applies; no cache is written into it."""
+    return python("-m", "ruff", "check", "--select", "F,I", "--no-cache", "--output-format",
+                  "concise", ".", cwd=out)
+
+
+# Parses each operation's example answer (its fixture, from sdkwright's `build_api`, the
+# answer the docs show and the generated tests serve) into the operation's response type,
+# once from JSON text and once from the Python value, and prints one JSON entry per answer
+# with the repr of each result (class names and value types included) or, where it fails, where
+# and why (pydantic's error types: its messages differ between the modes).
+# Run it in the generated project's folder, with its names: SPEC PACKAGE CLIENT ENV_PREFIX
+# (empty for the defaults).
+JSON_AND_PYTHON = """
+import importlib, json, sys
+from pathlib import Path
+import pydantic
+from sdkwright.config import Names
+from sdkwright.pipeline import build_api
+
+spec, *names = sys.argv[1:5]
+built, _ = build_api(Path(spec), Names(*(name or None for name in names)), strict=False)
+
+def outcome(parse):
+    try:
+        return repr(parse())
+    except pydantic.ValidationError as exc:
+        return "ValidationError: " + json.dumps([[e["loc"], e["type"]] for e in exc.errors()])
+
+found = []
+for op in built.api.operations:
+    answer = built.fixtures[op.pointer].answer
+    if not op.response.parsed or answer is None:
+        continue
+    ref = op.response.type
+    module = importlib.import_module(".".join((built.api.package, *ref.module)))
+    target = getattr(module, ref.name)
+    text = json.dumps(answer.value)
+    if op.response.kind == "model":
+        from_json = outcome(lambda: target.model_validate_json(text))
+        from_python = outcome(lambda: target.model_validate(answer.value))
+    else:
+        adapter = pydantic.TypeAdapter(target)
+        from_json = outcome(lambda: adapter.validate_json(text))
+        from_python = outcome(lambda: adapter.validate_python(answer.value))
+    found.append({"operation": op.call_path, "type": ref.name, "answer": answer.value,
+                  "json": from_json, "python": from_python})
+print(json.dumps(found))
+"""
+
+
+def json_and_python(out: Path, spec: Path, package: str = "", client: str = "",
+                    env_prefix: str = "") -> Proc:
+    return python("-c", JSON_AND_PYTHON, spec, package, client, env_prefix, cwd=out)
+
+
+def parsed_both_ways(proc: Proc) -> list[dict[str, Any]]:
+    """The answers `json_and_python` parsed; each must give the same value both ways."""
+    assert proc.returncode == 0, describe(proc)
+    found: list[dict[str, Any]] = json.loads(proc.stdout)
+    differ = [entry for entry in found if entry["json"] != entry["python"]]
+    assert differ == [], json.dumps(differ, indent=2)
+    return found
 
 
 # Imports every module of a package and prints their names, one a line.

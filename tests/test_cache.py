@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from cli_support import SPEC, describe, env, sdkwright, snapshot, tree_difference
 from sdkwright import cache
+from sdkwright.assets import default_templates
 
 NAMESPACE = "black-test"
 PROBE_SPEC = """\
@@ -202,15 +204,26 @@ def test_concurrent_runs_leave_only_whole_entries(root: Path) -> None:
 # -- through the CLI ----------------------------------------------------------------------------
 
 
+def _own_templates(tmp_path: Path) -> Path:
+    """A copy of the built-in templates: other templates' output is all formatted by black,
+    which is what the cache holds (the built-in ones' mostly goes through ruff)."""
+    templates = tmp_path / "templates"
+    shutil.copytree(default_templates(), templates)
+    return templates
+
+
 def test_generation_keeps_the_cache_within_the_bound(tmp_path: Path) -> None:
     folder, bound = tmp_path / "cache", 64 * KIB
     settings = env(SDKWRIGHT_CACHE_DIR=str(folder), SDKWRIGHT_CACHE_MAX_MB=str(bound / 2**20))
-    first = sdkwright("generate", SPEC, "--out", tmp_path / "one", environ=settings)
+    templates = _own_templates(tmp_path)
+    first = sdkwright("generate", SPEC, "--out", tmp_path / "one", "--templates", templates,
+                      environ=settings)
     assert first.returncode == 0, describe(first)
     entries = [p for p in folder.rglob("*") if p.is_file() and p.parent != folder]
     assert entries, "nothing was cached"
     assert sum(p.stat().st_size for p in entries) <= bound
-    again = sdkwright("generate", SPEC, "--out", tmp_path / "two", environ=settings)
+    again = sdkwright("generate", SPEC, "--out", tmp_path / "two", "--templates", templates,
+                      environ=settings)
     assert again.returncode == 0, describe(again)
     assert tree_difference(snapshot(tmp_path / "two"), snapshot(tmp_path / "one")) == ""
 
@@ -238,7 +251,8 @@ def test_the_suite_keeps_out_of_the_users_cache(tmp_path: Path) -> None:
     # A title of its own makes code no other test formats: the run must write new entries.
     spec.write_text(PROBE_SPEC.format(title=f"Cache Probe {tmp_path.name}"), "utf-8")
     before = _files(suite_cache)
-    proc = sdkwright("generate", spec, "--out", tmp_path / "out", environ=environ)
+    proc = sdkwright("generate", spec, "--out", tmp_path / "out", "--templates",
+                     _own_templates(tmp_path), environ=environ)
     assert proc.returncode == 0, describe(proc)
     assert _files(home) == set(), "the CLI wrote into HOME"
     assert _files(suite_cache) - before, "the CLI did not use the suite's cache"

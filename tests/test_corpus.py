@@ -3,9 +3,11 @@
 The specs are chosen for feature coverage: the openapi-python-client baseline (form, multipart,
 octet-stream, cookies, allOf/oneOf/anyOf, recursion, invalid examples), a 3.1 spec with basic
 auth and webhooks, multipart uploads with OAuth2, and nullable fields with basic auth. For
-each: the CLI generates it, the package passes black and mypy --strict, and its own tests pass
-against the local server and, except where Prism 5 misreads the requests, against Prism serving the
-spec. Every document in `invalid/` is refused cleanly.
+each: the CLI generates it, the package passes black, mypy --strict and ruff's pyflakes and
+import-order rules, its response models read each example answer the same from JSON text and
+from Python data, and its own tests pass against the local server and, except where Prism 5
+misreads the requests, against Prism serving the spec. Every document in `invalid/` is refused
+cleanly.
 """
 
 from __future__ import annotations
@@ -16,6 +18,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import (
+    describe,
+    examples_black_would_change,
+    json_and_python,
+    parsed_both_ways,
+    ruff_lint,
+)
 from prism import require_prism, run_prism
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +78,23 @@ def test_corpus_package_passes_black_and_mypy(generated: tuple[Path, Path],
     mypy = _run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path),
                  _package(out), "tests"], cwd=out)
     assert mypy.returncode == 0, mypy.stdout[-3000:]
+
+
+def test_corpus_docs_examples_are_black_clean(generated: tuple[Path, Path]) -> None:
+    _, out = generated
+    assert examples_black_would_change(out) == []
+
+
+def test_corpus_package_passes_ruff(generated: tuple[Path, Path]) -> None:
+    _, out = generated
+    proc = ruff_lint(out)
+    assert proc.returncode == 0, describe(proc)
+
+
+def test_corpus_answers_parse_the_same_from_json_and_python(generated: tuple[Path, Path]
+                                                            ) -> None:
+    spec, out = generated
+    assert parsed_both_ways(json_and_python(out, spec)), "no example answer was checked"
 
 
 def test_corpus_package_tests_pass_locally(generated: tuple[Path, Path]) -> None:

@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 from functools import partial
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,16 @@ from cli_support import (
     black_check,
     describe,
     generated_tests,
+    json_and_python,
     package_dir,
+    parsed_both_ways,
     python,
     python_files,
+    ruff_lint,
     sdkwright,
 )
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 # -- the hostile spec -------------------------------------------------------------------------
 
@@ -120,8 +126,11 @@ def hostile_spec() -> dict[str, Any]:
 
 
 def to_yaml(value: Any, indent: int = 0) -> str:
-    """Block-style YAML with every scalar as a JSON literal (a valid YAML flow scalar)."""
+    """Block-style YAML with every scalar, and every empty list or mapping, as JSON (valid
+    YAML flow style)."""
     pad = "  " * indent
+    if isinstance(value, (dict, list)) and not value:
+        return json.dumps(value)
     if isinstance(value, dict):
         lines = []
         for key, item in value.items():
@@ -264,6 +273,8 @@ def tools(out: Path, package: str, client_name: str) -> Batch[Proc]:
         "round-trip": partial(python, "-c", ROUND_TRIP, package, client_name,
                               json.dumps(RESPONSE_EXAMPLE), cwd=out),
         "pytest": partial(generated_tests, out),
+        "ruff": partial(ruff_lint, out),
+        "json-and-python": partial(json_and_python, out, out.parent / "hostile.yaml"),
     })
 
 
@@ -312,6 +323,17 @@ def test_every_python_file_compiles(out: Path) -> None:
 def test_black_check_passes(tools: Batch[Proc]) -> None:
     proc = tools["black"]
     assert proc.returncode == 0, describe(proc)
+
+
+def test_ruff_finds_no_fault_and_imports_in_order(tools: Batch[Proc]) -> None:
+    proc = tools["ruff"]
+    assert proc.returncode == 0, describe(proc)
+
+
+def test_awkward_names_parse_the_same_from_json_and_python(tools: Batch[Proc]) -> None:
+    (found,) = parsed_both_ways(tools["json-and-python"])
+    assert found["answer"] == RESPONSE_EXAMPLE
+    assert "ValidationError" not in found["json"]
 
 
 def test_package_imports_and_generated_tests_pass(tools: Batch[Proc]) -> None:
@@ -529,10 +551,28 @@ with warnings.catch_warnings(record=True) as caught:
 SHADOWING_REPLY = {"to_dict": "d", "to_json": "j", "x-y": "1", "x_y": "2", "X Y": "3"}
 
 
+# Names whose import order isort decides in ways a plain sort gets wrong: the client's error
+# class `AcmeError` sorts before `APIError` (case-insensitively), and resources come in an
+# order that is not alphabetical, nested ones too (imported under `if TYPE_CHECKING:`).
+ORDERING_SPEC = """\
+openapi: 3.0.3
+info: {title: Acme, version: 1.0.0}
+paths:
+""" + "".join(f"""\
+  /{name}:
+    get:
+      operationId: list_{name}
+      x-sdk-resource: {resource}
+      responses:
+        '204': {{description: done}}
+""" for name, resource in (("zebras", "zoo.zebras"), ("aardvarks", "zoo.aardvarks"),
+                           ("beavers", "Beavers"), ("apes", "apes")))
+
+
 @pytest.fixture(scope="module")
 def awkward(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("awkward-names")
-    specs = {"selfish": SELF_SPEC, "shadowing": RUNTIME_NAMES_SPEC}
+    specs = {"selfish": SELF_SPEC, "shadowing": RUNTIME_NAMES_SPEC, "ordering": ORDERING_SPEC}
 
     def job(name: str) -> Path:
         (root / f"{name}.yaml").write_text(specs[name], encoding="utf-8")
@@ -582,3 +622,261 @@ def test_fields_never_shadow_the_runtime_model_methods(shadowing_tools: Batch[Pr
     assert result["dumped"] == SHADOWING_REPLY
     assert result["to_dict"] == SHADOWING_REPLY
     assert result["to_json"] == SHADOWING_REPLY
+
+
+@pytest.mark.parametrize("name", ["selfish", "shadowing", "ordering"])
+def test_awkward_names_are_lint_clean(awkward: dict[str, Path], name: str) -> None:
+    proc = ruff_lint(awkward[name])
+    assert proc.returncode == 0, describe(proc)
+
+
+# -- Markdown, rendered with HTML on ----------------------------------------------------------
+#
+# A second hostile spec puts Markdown and HTML attacks everywhere spec text reaches a Markdown
+# file: titles, descriptions, summaries, enum values, parameter and property names, examples,
+# server URLs, security scheme names, examples and headers, permissions. Every generated page
+# is rendered by a CommonMark renderer with raw HTML on and its own link filter off (so that
+# only the generator's escaping stands between the spec and the page), and the HTML may hold
+# only what the generator's own Markdown makes.
+
+BACKTICKS = "one ` two `` three ``` four ```` five ````` end"
+HTML = ('<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src="https://evil/">'
+        '</iframe> <svg onload=alert(3)> <a href="javascript:alert(4)">a</a> <!-- c -->')
+LINKS = ("[x](javascript:alert(5)) [y]( JavaScript:alert(6) ) [z](<javascript:alert(7)>) "
+         "[w](\njavascript:alert(8)) ![i](http://evil/i.png) ![j][ref] [ok](https://example.com/ok)")
+DEFINITIONS = ("[ref]: javascript:alert(9)\n"
+               "> [quoted]: javascript:alert(10)\n"
+               "- [listed]: javascript:alert(11)\n"
+               "[split]:\n  javascript:alert(12)\n"
+               "   [indented]: <javascript:alert(13)>\n\n"
+               "See [ref], [quoted], [listed], [split] and [indented][].")
+ENTITIES = ("&lt;script&gt;alert(14)&lt;/script&gt; &#60;img src=x onerror=alert(15)&#62; "
+            "[e](&#106;avascript:alert(16)) &amp;")
+FENCES = "```\n<script>fenced()</script>\n~~~\n<img src=x onerror=alert(17)>\n    <b>indented</b>"
+PIPES = "a | b || c \\| d |"
+CONTROLS = "nul \x00 bell \x07 esc \x1b del \x7f vt \x0b ls \u2028 ps \u2029 nel \x85 end"
+ONE_LINE = f"{HTML} {BACKTICKS} {LINKS} {ENTITIES} ``` ~~~ {PIPES} {CONTROLS} \\"
+# A path parameter's enum value that would close a one-backtick code span and open an <img>.
+SPAN_BREAKER = "a`b <img src=x onerror=alert(18)>"
+
+
+def hostile_md(label: str) -> str:
+    """A description: every attack, on lines of its own, ending in a backslash."""
+    return "\n".join([label, HTML, BACKTICKS, LINKS, DEFINITIONS, ENTITIES, FENCES, PIPES,
+                      CONTROLS]) + " \\"
+
+
+def _md_properties(prefix: str) -> dict[str, dict[str, Any]]:
+    return {
+        f"{prefix}<b>|`": {"type": "string", "description": hostile_md(f"{prefix} b"),
+                           "enum": [BACKTICKS, HTML, "x|y", "```"], "example": "```"},
+        f"{prefix} plain": {"type": "string", "pattern": "^a`b|<i>$", "default": "a`b",
+                            "maxLength": 10, "description": hostile_md(f"{prefix} plain"),
+                            "example": "a`b"},
+        "nested": {"type": "object", "description": hostile_md(f"{prefix} nested"),
+                   "properties": {"<img src=x onerror=alert(19)>": {
+                       "type": "string", "description": hostile_md(f"{prefix} deep")}}},
+    }
+
+
+def markdown_spec() -> dict[str, Any]:
+    big = {f"field_{i}": {"type": "string", "description": hostile_md(f"big {i}")}
+           for i in range(12)}
+    schemes = {
+        f"header {ONE_LINE}": {"type": "apiKey", "in": "header",
+                               "name": "X-Key<img src=x onerror=alert(20)>|`",
+                               "description": hostile_md("header scheme"),
+                               "x-display-name": ONE_LINE, "x-example": ONE_LINE},
+        f"query {ONE_LINE}": {"type": "apiKey", "in": "query", "name": f"k|`{HTML}",
+                              "description": hostile_md("query scheme")},
+        f"cookie {ONE_LINE}": {"type": "apiKey", "in": "cookie", "name": "c<svg onload=x>|",
+                               "description": hostile_md("cookie scheme")},
+        f"basic {ONE_LINE}": {"type": "http", "scheme": "basic",
+                              "description": hostile_md("basic scheme")},
+    }
+    header, query = list(schemes)[:2]
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": f"Evil {ONE_LINE}", "version": f"1.0 `<b>` | {BACKTICKS}",
+                 "description": hostile_md("info")},
+        "servers": [{"url": "https://example.com/{v}/<script>|`s`|",
+                     "variables": {"v": {"default": f"v1`|{HTML}"}}}],
+        "security": [{header: []}, {query: []}],
+        "tags": [{"name": f"Things {ONE_LINE}", "description": hostile_md("tag")}],
+        "paths": {
+            "/things/{thing_id}/<script>|`p`": {"post": {
+                "operationId": "make_thing",
+                "tags": [f"Things {ONE_LINE}"],
+                "summary": ONE_LINE,
+                "description": hostile_md("operation"),
+                "x-api-token-group": [ONE_LINE, "`x`|<b>"],
+                "parameters": [
+                    {"name": "thing_id", "in": "path", "required": True,
+                     "description": hostile_md("path param"),
+                     "schema": {"type": "string", "enum": [SPAN_BREAKER, BACKTICKS, "x|y"]},
+                     "example": SPAN_BREAKER},
+                    {"name": "q<img src=x onerror=alert(21)>|`", "in": "query",
+                     "description": hostile_md("query param"),
+                     "schema": {"type": "string", "enum": [HTML, "```", "|"]},
+                     "example": HTML},
+                    {"name": f"X-H {ONE_LINE}", "in": "header",
+                     "description": hostile_md("header param"), "schema": {"type": "string"},
+                     "example": ONE_LINE},
+                    {"name": "c<b>|`", "in": "cookie", "description": hostile_md("cookie param"),
+                     "schema": {"type": "integer", "default": 3, "maximum": 9}},
+                ],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"type": "object", "properties": _md_properties("body")}}}},
+                "responses": {"200": {"description": hostile_md("response"), "content": {
+                    "application/json": {
+                        "schema": {"type": "object", "description": hostile_md("answer"),
+                                   "properties": {**_md_properties("answer"),
+                                                  "big": {"$ref": "#/components/schemas/Big"}}},
+                        "example": {"answer plain": "a`b", "note": ONE_LINE}}}}},
+            }},
+            "/public/{ONE}": {"get": {
+                "operationId": "public_thing", "summary": f"Public {ONE_LINE}",
+                "security": [], "tags": [f"Things {ONE_LINE}"],
+                "parameters": [{"name": "ONE", "in": "path", "required": True,
+                                "schema": {"type": "string"}, "example": ONE_LINE}],
+                "responses": {"200": {"description": "text", "content": {
+                    "text/plain": {"schema": {"type": "string"}, "example": ONE_LINE}}}},
+            }},
+        },
+        "components": {
+            "securitySchemes": schemes,
+            "schemas": {"Big": {"type": "object", "description": hostile_md("big schema"),
+                                "properties": big}},
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def markdown_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-markdown")
+    spec = root / "markdown.yaml"
+    spec.write_text(to_yaml(markdown_spec()) + "\n", encoding="utf-8")
+    proc = sdkwright("generate", spec, "--out", root / "out")
+    assert proc.returncode == 0, describe(proc)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    return root / "out"
+
+
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Off: markdown-it refuses javascript: links by itself; the generator must not need it.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+# What the generator's own Markdown makes (and what CommonMark makes of the Markdown that spec
+# descriptions may use): element -> the attributes it may carry.
+ALLOWED: dict[str, frozenset[str]] = {
+    **{tag: frozenset() for tag in (
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "li", "strong", "em",
+        "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td")},
+    "ol": frozenset({"start"}), "code": frozenset({"class"}), "a": frozenset({"href"}),
+}
+# The info strings of the generator's own fences.
+_FENCE_CLASSES = frozenset({"language-python", "language-json", "language-sh"})
+_SAFE_HREF = re.compile(r"(https?://|mailto:)[^\s]*|(\.\./)*[a-z0-9_-]+(/[A-Za-z0-9_-]+)*"
+                        r"(\.md|/)", re.IGNORECASE)
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute of an HTML text, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def _faults(html: str) -> list[str]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    faults = []
+    for tag, attrs in parser.found:
+        if tag not in ALLOWED:
+            faults.append(f"<{tag}>")
+        for name, value in attrs:
+            ok = name in ALLOWED.get(tag, ()) and value is not None and (
+                (name == "href" and _SAFE_HREF.fullmatch(value)) or
+                (name == "class" and value in _FENCE_CLASSES) or
+                (name == "start" and value.isdigit()))
+            if not ok:
+                faults.append(f"<{tag} {name}={value!r}>")
+    return faults
+
+
+def _tokens(tokens: list[Token]) -> list[Token]:
+    """Every token, inline children included."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(token.children or ())
+    return out
+
+
+@pytest.mark.parametrize("which", ["hostile", "markdown"])
+def test_rendered_markdown_holds_only_the_generators_elements(
+        which: str, out: Path, markdown_out: Path) -> None:
+    md = _renderer()
+    pages = _markdown_pages({"hostile": out, "markdown": markdown_out}[which])
+    assert len(pages) >= 3
+    for page in pages:
+        text = page.read_text("utf-8")
+        tokens = _tokens(md.parse(text))
+        # Raw HTML would pass through as these tokens, whatever its element.
+        raw = [t.content for t in tokens if t.type in ("html_block", "html_inline")]
+        assert raw == [], (page, raw)
+        assert [t.attrGet("src") for t in tokens if t.type == "image"] == [], page
+        assert _faults(md.render(text)) == [], page
+
+
+def test_docs_signature_line_is_one_code_span(markdown_out: Path) -> None:
+    md = _renderer()
+    pages = sorted(p for p in (markdown_out / "docs").rglob("*.md")
+                   if "shared-types" not in p.parts)
+    assert len(pages) == 2
+    spans = []
+    for page in pages:
+        signature = page.read_text("utf-8").split("\n")[2]
+        (inline,) = md.parseInline(signature)
+        assert [t.type for t in inline.children or ()] == ["code_inline"], (page, signature)
+        spans.append(inline.children[0].content)
+    # The enum values, backticks and all, are inside the one span.
+    assert any(SPAN_BREAKER in span and BACKTICKS in span for span in spans), spans
+
+
+def _table_cells(md: MarkdownIt, text: str) -> list[list[str]]:
+    """The text of each body row's cells, of every table in `text`."""
+    rows: list[list[str]] = []
+    in_body = False
+    tokens = md.parse(text)
+    for i, token in enumerate(tokens):
+        if token.type in ("tbody_open", "tbody_close"):
+            in_body = token.type == "tbody_open"
+        elif token.type == "tr_open" and in_body:
+            rows.append([])
+        elif token.type == "td_open":
+            rows[-1].append("".join(c.content for c in tokens[i + 1].children or ()))
+    return rows
+
+
+def test_pipes_do_not_split_table_cells(markdown_out: Path) -> None:
+    md = _renderer()
+    api = _table_cells(md, (markdown_out / "api.md").read_text("utf-8"))
+    # Method | HTTP | Returns: the path, pipes and all, is one cell.
+    assert [len(row) for row in api] == [3, 3], api
+    assert api[0][1] == "POST " + "/things/{thing_id}/<script>|`p`", api
+    readme = _table_cells(md, (markdown_out / "README.md").read_text("utf-8"))
+    assert all(len(row) == 3 for row in readme), readme
+    base_url = next(row for row in readme if row[0] == "base_url")
+    assert base_url[2] == "https://example.com/" + " ".join(
+        f"v1`|{HTML}".split()) + "/<script>|`s`|", readme
+    query_key = next(row for row in readme if "query" in row[2])
+    assert " ".join(f"k|`{HTML}".split()) in query_key[2], readme

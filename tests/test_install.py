@@ -58,8 +58,8 @@ print(json.dumps(missing))
 """
 
 WHERE = """
-import json, sdkwright, sdkwright.render as render
-print(json.dumps({"module": sdkwright.__file__, "templates": str(render.default_templates())}))
+import json, sdkwright, sdkwright.assets as assets
+print(json.dumps({"module": sdkwright.__file__, "templates": str(assets.default_templates())}))
 """
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 from prism import require_prism, run_prism
-from sdkwright.build import Built, Names
+from sdkwright.build import Built
+from sdkwright.config import Names
 from sdkwright.ir import Operation
 from sdkwright.pipeline import build_api, generate
 from sdkwright.write import write
@@ -77,7 +78,7 @@ def test_variant_spec_operations_get_2xx_from_prism(tmp_path: Path) -> None:
     """The 3.1, all-$ref, camelCase-operationId variant passes the same contract."""
     require_prism()
     names = Names("livestream_contract_variant", "Variant", "VARIANT")
-    files, _ = generate(VARIANT, names)
+    files, _, _ = generate(VARIANT, names)
     write(files, tmp_path / "out")
     built, _ = build_api(VARIANT, names, strict=True)
     sys.path.insert(0, str(tmp_path / "out"))

@@ -41,7 +41,7 @@ import yaml
 from cli_support import IMPORT_ALL
 from hypothesis import HealthCheck, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
-from sdkwright.build import Names
+from sdkwright.config import Names
 from sdkwright.errors import SpecError
 from sdkwright.pipeline import generate
 from sdkwright.write import write
@@ -485,7 +485,7 @@ def documents(draw: st.DrawFn) -> Json:
         doc["tags"] = [{"name": t, "description": draw(hostile_text())} for t in tags]
     state = _DocState(set(), set())
     paths: Json = {}
-    # Mostly 1-3 paths; sometimes none (a document without operations is valid too).
+    # Mostly 1-3 paths; sometimes none (such a document is refused: no operation, no client).
     for _ in range(draw(st.sampled_from((1, 2, 3, 1, 2, 3, 0)))):
         made = draw(path_item(ctx, state, tags))
         if made is not None:
@@ -599,7 +599,13 @@ def is_black_clean(text: str) -> bool:
 
 
 def fence_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if line.lstrip().startswith("```"))
+    """Lines that open or close a backtick fence, as CommonMark reads them: up to three spaces,
+    three or more backticks, and no backtick after them (a line that starts with a longer
+    backtick run and holds more backticks is an inline code span, like a docs signature
+    whose enum values hold backticks)."""
+    return sum(1 for line in text.splitlines()
+               if re.match(r" {0,3}(`{3,})(?!.*`)", line) or
+               re.fullmatch(r" {0,3}`{3,}", line))
 
 
 def check_paths(files: Mapping[str, str]) -> None:
@@ -679,7 +685,7 @@ def generate_and_check(doc: Json, folder: Path, fmt: str, client: str = "Client"
         note(f"spec ({spec.name}):\n{spec.read_text('utf-8')}")
     package = unique_package()
     try:
-        files, _warnings = generate(spec, Names(package, client, "HYP"))
+        files, _warnings, _ = generate(spec, Names(package, client, "HYP"))
     except SpecError as exc:
         assert_clean_refusal(exc, spec)
         _event(f"refused: {exc.problems[0].message[:60]}")
@@ -780,7 +786,7 @@ def test_hostile_but_valid_document_is_generated(version: str, fmt: str,
     doc = _hostile_but_valid(version)
     spec = write_spec(doc, tmp_path, fmt)
     package = unique_package()
-    files, warnings = generate(spec, Names(package, "Client", "HYP"))  # never a SpecError
+    files, warnings, _ = generate(spec, Names(package, "Client", "HYP"))  # never a SpecError
     assert warnings == [], [str(w) for w in warnings]
     check_project(files, tmp_path / "out", package)
 
@@ -839,7 +845,7 @@ def test_regression_path_parameter_name_breaks_validator(name: str, tmp_path: Pa
 
 def test_regression_document_without_operations(tmp_path: Path) -> None:
     doc = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
-    generate_and_check(doc, tmp_path, "yaml")
+    assert not generate_and_check(doc, tmp_path, "yaml")  # a clean refusal
 
 
 # What the generated model `Wrap` must do, whatever its neighbours in types/schemas.py are named.
@@ -860,7 +866,7 @@ def test_regression_component_named_field_or_basemodel(shadow: str, tmp_path: Pa
                    response=_ref("Wrap"))
     spec = write_spec(doc, tmp_path, "yaml")
     package = unique_package()
-    files, _ = generate(spec, Names(package, "Client", "HYP"))
+    files, _, _ = generate(spec, Names(package, "Client", "HYP"))
     check_project(files, tmp_path / "out", package)
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-c", _WRAP_CHECK, package], cwd=out,

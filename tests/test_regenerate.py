@@ -34,7 +34,8 @@ from cli_support import (
     snapshot,
     tree_difference,
 )
-from sdkwright.build import Names
+from sdkwright.config import Names
+from sdkwright.inputs import Provenance
 from sdkwright.pipeline import generate as generate_files
 from sdkwright.write import Delete, Prune, Rename, Write, encode, plan, read_folder, temp_name
 
@@ -310,13 +311,19 @@ class Stopped:
 Steps = list[Write | Delete | Prune | Rename]
 
 
-def _generated(specs: Specs, name: str) -> dict[str, bytes]:
-    files, _ = generate_files(specs.path(name), Names(PACKAGE))
-    return encode(files)
+# What a generation writes: its files, and how they were made, as its manifest records.
+Generation = tuple[dict[str, bytes], Provenance]
 
 
-def _steps(generated: Mapping[str, bytes], out: Path) -> Steps:
-    return list(plan(generated, read_folder(out, generated, out), out, force=False).steps)
+def _generated(specs: Specs, name: str) -> Generation:
+    files, _, made = generate_files(specs.path(name), Names(PACKAGE))
+    return encode(files), made
+
+
+def _steps(generated: Generation, out: Path) -> Steps:
+    files, made = generated
+    return list(plan(files, read_folder(out, files, out), out, force=False,
+                     made=made).steps)
 
 
 def _stopped_states(steps: Steps) -> list[Stopped]:
@@ -328,8 +335,7 @@ def _stopped_states(steps: Steps) -> list[Stopped]:
     return states
 
 
-def _stop(base: Path, steps: Steps, state: Stopped, then: Mapping[str, bytes],
-          out: Path) -> None:
+def _stop(base: Path, steps: Steps, state: Stopped, then: Generation, out: Path) -> None:
     """Make `out` what `state` describes (`then`: what the second run generates)."""
     shutil.copytree(base, out, symlinks=True)
     for step in steps[: state.steps]:
@@ -621,7 +627,7 @@ def test_no_generated_path_is_under_lib(tmp_path: Path) -> None:
     body["paths"]["/lib"]["get"]["x-sdk-resource"] = "lib.lib"
     body["components"]["schemas"]["Lib"] = {"type": "object"}
     spec.write_text(json.dumps(body), encoding="utf-8")
-    files, _ = generate_files(spec, Names(PACKAGE))
+    files, _, _ = generate_files(spec, Names(PACKAGE))
     assert files, "nothing generated"
     assert [rel for rel in files if rel.startswith(f"{PACKAGE}/lib/")] == []
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import black
 import pytest
-from sdkwright.render import default_templates, verbatim_modules
+from sdkwright.assets import default_templates
+from sdkwright.render import verbatim_modules
 
 TEMPLATES = default_templates() / "package"
 VERBATIM = verbatim_modules(default_templates())

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sdkwright.load import MAX_BYTES
+from sdkwright.load import MAX_BYTES, load
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n'
@@ -35,6 +35,10 @@ CASES = {
                    "not allowed"),
     "merge_key": (HEAD + "x-a: &a {k: 1}\nx-b:\n  <<: *a\n", "merge keys"),
     "duplicate_key": (HEAD + "info: {title: again, version: '2'}\n", "duplicate key 'info'"),
+    # Not JSON values: the build ended in an internal error (OverflowError) on them.
+    "infinity": (HEAD + "x-bound: .inf\n", ".inf is not a finite number"),
+    "not_a_number": (HEAD + "x-bound: .nan\n", ".nan is not a finite number"),
+    "float_overflow": (HEAD + "x-bound: 1.0e+400\n", "1.0e+400 is not a finite number"),
 }
 
 
@@ -87,3 +91,28 @@ def test_resource_path_with_an_empty_part_is_refused(tmp_path: Path) -> None:
     result = _cli("generate", str(spec), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert f"{spec}:6: resource path 'a..b' has an empty part" in result.stderr
+
+
+def test_huge_bounds_cost_only_the_example(tmp_path: Path) -> None:
+    """Bounds no example can meet cheaply are not met: the build ended in an internal error
+    (OverflowError, MemoryError) on them."""
+    spec = tmp_path / "bounds.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      parameters:\n"
+        "        - {name: big, in: query, required: true,\n"
+        f"           schema: {{type: number, minimum: 1{'0' * 400}}}}}\n"
+        "        - {name: long, in: query, required: true,\n"
+        "           schema: {type: string, minLength: 3000000000}}\n"
+        "        - {name: nested, in: query, required: true,\n"
+        "           schema: {type: string, pattern: '^(((a{200}){200}){200}){200}$'}}\n"
+        "      responses:\n        '200': {description: ok}\n")
+    result = _cli("validate", str(spec))
+    assert result.returncode == 0, result.stderr
+
+
+def test_yaml_binary_stays_the_text_written(tmp_path: Path) -> None:
+    """JSON has no bytes: a `!!binary` scalar is its base64 text, as a date is its text."""
+    spec = tmp_path / "binary.yaml"
+    spec.write_text(HEAD.replace("title: t", "title: !!binary UGV0cw=="))
+    assert load(spec).data["info"]["title"] == "UGV0cw=="

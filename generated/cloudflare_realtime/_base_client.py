@@ -302,9 +302,11 @@ class BaseClient:
     def _credentials(
         self, security: Optional[Tuple[Tuple[str, ...], ...]]
     ) -> List[Tuple[str, str, str]]:
-        """What to send for the first alternative whose credentials are all configured."""
+        """What to send for the first alternative whose credentials are all configured. An
+        empty alternative (`{}`: credentials are optional) is no reason to leave out a
+        configured credential: the operation may show more to a caller it knows."""
         for requirement in self._security if security is None else security:
-            if all(key in self._auth for key in requirement):
+            if requirement and all(key in self._auth for key in requirement):
                 return [self._auth[key] for key in requirement]
         return []
 

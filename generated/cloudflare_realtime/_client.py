@@ -20,6 +20,7 @@ __all__ = ["Cloudflare", "AsyncCloudflare"]
 
 DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 BASE_URL_ENV = "CLOUDFLARE_BASE_URL"
+USER_AGENT = f"cloudflare_realtime/{__version__} (python; httpx/{httpx.__version__})"
 # Alternatives of security scheme keys, as the spec's top-level `security` lists them.
 DEFAULT_SECURITY: Tuple[Tuple[str, ...], ...] = (("api_token",),)
 # The environment variable each credential defaults to.
@@ -60,7 +61,7 @@ def _options(
         default_headers=default_headers,
         auth=auth,
         security=DEFAULT_SECURITY,
-        user_agent=f"cloudflare_realtime/{__version__} (python; httpx/{httpx.__version__})",
+        user_agent=USER_AGENT,
     )
 
 

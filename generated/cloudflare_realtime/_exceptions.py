@@ -125,7 +125,8 @@ def make_status_error(response: httpx.Response, body: object) -> APIStatusError:
     cls: Optional[Type[APIStatusError]] = _BY_STATUS.get(response.status_code)
     if cls is None:
         cls = InternalServerError if response.status_code >= 500 else APIStatusError
-    message = f"HTTP {response.status_code} from {response.request.method} {response.request.url}"
+    request = response.request
+    message = f"HTTP {response.status_code} from {request.method} {request.url}"
     if body is not None:
         message = f"{message}: {body!r}"[:2000]
     return cls(message, response=response, body=body)

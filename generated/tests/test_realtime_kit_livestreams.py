@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Union
+from typing import Any, Union, cast
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import TypeAdapter
@@ -50,16 +50,19 @@ from .conftest import PREFER_EXAMPLE, MockServer
 # checked by mypy against both signatures (the result is typed where it is used).
 _Resource = Union[RealtimeKitLivestreamsResource, AsyncRealtimeKitLivestreamsResource]
 
-_start_livestreaming_a_meeting_answer: Any = {
-    "data": {
-        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-        "status": "INVOKED",
-        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+_start_livestreaming_a_meeting_answer = cast(
+    Any,
+    {
+        "data": {
+            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+            "status": "INVOKED",
+            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_start_livestreaming_a_meeting(resource: _Resource) -> Any:
@@ -86,10 +89,9 @@ def _check_start_livestreaming_a_meeting(
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/livestreams"
     )
     assert request.body == {"name": "prdmmp-xhycsl"}
-    expected: LivestreamStartLivestreamingAMeetingResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamStartLivestreamingAMeetingResponse
     ).validate_python(_start_livestreaming_a_meeting_answer)
-    assert result == expected
 
 
 def test_start_livestreaming_a_meeting(server: MockServer) -> None:
@@ -97,33 +99,27 @@ def test_start_livestreaming_a_meeting(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamStartLivestreamingAMeetingResponse = (
-            _call_start_livestreaming_a_meeting(client.realtime_kit.livestreams)
-        )
+        result = _call_start_livestreaming_a_meeting(client.realtime_kit.livestreams)
     _check_start_livestreaming_a_meeting(server, result)
 
 
 def test_start_livestreaming_a_meeting_async(server: MockServer) -> None:
     server.respond(200, _start_livestreaming_a_meeting_answer)
 
-    async def run() -> LivestreamStartLivestreamingAMeetingResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamStartLivestreamingAMeetingResponse = (
-                await _call_start_livestreaming_a_meeting(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_start_livestreaming_a_meeting(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_start_livestreaming_a_meeting(server, asyncio.run(run()))
 
 
-_stop_livestreaming_a_meeting_answer: Any = {
-    "data": {"message": "Stopped livestreaming of the meeting."},
-    "success": True,
-}
+_stop_livestreaming_a_meeting_answer = cast(
+    Any, {"data": {"message": "Stopped livestreaming of the meeting."}, "success": True}
+)
 
 
 def _call_stop_livestreaming_a_meeting(resource: _Resource) -> Any:
@@ -148,10 +144,9 @@ def _check_stop_livestreaming_a_meeting(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/active-livestream/stop"
     )
-    expected: LivestreamStopLivestreamingAMeetingResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamStopLivestreamingAMeetingResponse
     ).validate_python(_stop_livestreaming_a_meeting_answer)
-    assert result == expected
 
 
 def test_stop_livestreaming_a_meeting(server: MockServer) -> None:
@@ -159,45 +154,43 @@ def test_stop_livestreaming_a_meeting(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamStopLivestreamingAMeetingResponse = (
-            _call_stop_livestreaming_a_meeting(client.realtime_kit.livestreams)
-        )
+        result = _call_stop_livestreaming_a_meeting(client.realtime_kit.livestreams)
     _check_stop_livestreaming_a_meeting(server, result)
 
 
 def test_stop_livestreaming_a_meeting_async(server: MockServer) -> None:
     server.respond(200, _stop_livestreaming_a_meeting_answer)
 
-    async def run() -> LivestreamStopLivestreamingAMeetingResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamStopLivestreamingAMeetingResponse = (
-                await _call_stop_livestreaming_a_meeting(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_stop_livestreaming_a_meeting(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_stop_livestreaming_a_meeting(server, asyncio.run(run()))
 
 
-_get_all_livestreams_answer: Any = {
-    "data": {
-        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-        "created_at": "2025-01-15T10:00:00.000Z",
-        "disabled": "false",
-        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-        "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-        "name": "prdmmp-xhycsl",
-        "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-        "status": "LIVE",
-        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-        "updated_at": "2025-01-15T10:05:00.000Z",
+_get_all_livestreams_answer = cast(
+    Any,
+    {
+        "data": {
+            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "created_at": "2025-01-15T10:00:00.000Z",
+            "disabled": "false",
+            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+            "name": "prdmmp-xhycsl",
+            "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
+            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+            "status": "LIVE",
+            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+            "updated_at": "2025-01-15T10:05:00.000Z",
+        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_all_livestreams(resource: _Resource) -> Any:
@@ -221,10 +214,9 @@ def _check_get_all_livestreams(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams"
     )
-    expected: LivestreamGetAllLivestreamsResponse = TypeAdapter(
-        LivestreamGetAllLivestreamsResponse
-    ).validate_python(_get_all_livestreams_answer)
-    assert result == expected
+    assert result == TypeAdapter(LivestreamGetAllLivestreamsResponse).validate_python(
+        _get_all_livestreams_answer
+    )
 
 
 def test_get_all_livestreams(server: MockServer) -> None:
@@ -232,42 +224,40 @@ def test_get_all_livestreams(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetAllLivestreamsResponse = _call_get_all_livestreams(
-            client.realtime_kit.livestreams
-        )
+        result = _call_get_all_livestreams(client.realtime_kit.livestreams)
     _check_get_all_livestreams(server, result)
 
 
 def test_get_all_livestreams_async(server: MockServer) -> None:
     server.respond(200, _get_all_livestreams_answer)
 
-    async def run() -> LivestreamGetAllLivestreamsResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetAllLivestreamsResponse = (
-                await _call_get_all_livestreams(client.realtime_kit.livestreams)
-            )
-            return result
+            return await _call_get_all_livestreams(client.realtime_kit.livestreams)
 
     _check_get_all_livestreams(server, asyncio.run(run()))
 
 
-_get_meeting_active_livestreams_answer: Any = {
-    "data": {
-        "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-        "created_at": "2025-01-15T10:00:00.000Z",
-        "disabled": "false",
-        "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-        "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-        "name": "prdmmp-xhycsl",
-        "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-        "status": "LIVE",
-        "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-        "updated_at": "2025-01-15T10:05:00.000Z",
+_get_meeting_active_livestreams_answer = cast(
+    Any,
+    {
+        "data": {
+            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "created_at": "2025-01-15T10:00:00.000Z",
+            "disabled": "false",
+            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+            "name": "prdmmp-xhycsl",
+            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+            "status": "LIVE",
+            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+            "updated_at": "2025-01-15T10:05:00.000Z",
+        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_meeting_active_livestreams(resource: _Resource) -> Any:
@@ -292,10 +282,9 @@ def _check_get_meeting_active_livestreams(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/meetings/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e/active-livestream"
     )
-    expected: LivestreamGetMeetingActiveLivestreamsResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetMeetingActiveLivestreamsResponse
     ).validate_python(_get_meeting_active_livestreams_answer)
-    assert result == expected
 
 
 def test_get_meeting_active_livestreams(server: MockServer) -> None:
@@ -303,59 +292,57 @@ def test_get_meeting_active_livestreams(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetMeetingActiveLivestreamsResponse = (
-            _call_get_meeting_active_livestreams(client.realtime_kit.livestreams)
-        )
+        result = _call_get_meeting_active_livestreams(client.realtime_kit.livestreams)
     _check_get_meeting_active_livestreams(server, result)
 
 
 def test_get_meeting_active_livestreams_async(server: MockServer) -> None:
     server.respond(200, _get_meeting_active_livestreams_answer)
 
-    async def run() -> LivestreamGetMeetingActiveLivestreamsResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetMeetingActiveLivestreamsResponse = (
-                await _call_get_meeting_active_livestreams(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_meeting_active_livestreams(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_meeting_active_livestreams(server, asyncio.run(run()))
 
 
-_get_livestream_session_for_livestream_id_answer: Any = {
-    "data": {
-        "livestream": {
-            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            "created_at": "2025-01-15T10:00:00.000Z",
-            "disabled": "false",
-            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-            "name": "prdmmp-xhycsl",
-            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-            "status": "IDLE",
-            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-            "updated_at": "2025-01-15T11:00:00.000Z",
+_get_livestream_session_for_livestream_id_answer = cast(
+    Any,
+    {
+        "data": {
+            "livestream": {
+                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+                "created_at": "2025-01-15T10:00:00.000Z",
+                "disabled": "false",
+                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+                "name": "prdmmp-xhycsl",
+                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+                "status": "IDLE",
+                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+                "updated_at": "2025-01-15T11:00:00.000Z",
+            },
+            "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
+            "session": {
+                "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+                "created_at": "2025-01-15T10:00:05.000Z",
+                "err_message": None,
+                "ingest_seconds": 3300,
+                "invoked_time": "2025-01-15T10:00:05.000Z",
+                "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+                "started_time": "2025-01-15T10:00:12.000Z",
+                "stopped_time": "2025-01-15T10:55:12.000Z",
+                "updated_at": "2025-01-15T10:55:12.000Z",
+                "viewer_seconds": 18250.5,
+            },
         },
-        "paging": {"end_offset": 1, "start_offset": 1, "total_count": 1},
-        "session": {
-            "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-            "created_at": "2025-01-15T10:00:05.000Z",
-            "err_message": None,
-            "ingest_seconds": 3300,
-            "invoked_time": "2025-01-15T10:00:05.000Z",
-            "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            "started_time": "2025-01-15T10:00:12.000Z",
-            "stopped_time": "2025-01-15T10:55:12.000Z",
-            "updated_at": "2025-01-15T10:55:12.000Z",
-            "viewer_seconds": 18250.5,
-        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_livestream_session_for_livestream_id(resource: _Resource) -> Any:
@@ -380,10 +367,9 @@ def _check_get_livestream_session_for_livestream_id(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/7088bba8-f522-49a8-b59b-3cd0e946bbb0"
     )
-    expected: LivestreamGetLivestreamSessionForLivestreamIdResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetLivestreamSessionForLivestreamIdResponse
     ).validate_python(_get_livestream_session_for_livestream_id_answer)
-    assert result == expected
 
 
 def test_get_livestream_session_for_livestream_id(server: MockServer) -> None:
@@ -391,10 +377,8 @@ def test_get_livestream_session_for_livestream_id(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetLivestreamSessionForLivestreamIdResponse = (
-            _call_get_livestream_session_for_livestream_id(
-                client.realtime_kit.livestreams
-            )
+        result = _call_get_livestream_session_for_livestream_id(
+            client.realtime_kit.livestreams
         )
     _check_get_livestream_session_for_livestream_id(server, result)
 
@@ -402,49 +386,49 @@ def test_get_livestream_session_for_livestream_id(server: MockServer) -> None:
 def test_get_livestream_session_for_livestream_id_async(server: MockServer) -> None:
     server.respond(200, _get_livestream_session_for_livestream_id_answer)
 
-    async def run() -> LivestreamGetLivestreamSessionForLivestreamIdResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetLivestreamSessionForLivestreamIdResponse = (
-                await _call_get_livestream_session_for_livestream_id(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_livestream_session_for_livestream_id(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_livestream_session_for_livestream_id(server, asyncio.run(run()))
 
 
-_get_active_livestreams_for_livestream_id_answer: Any = {
-    "data": {
-        "livestream": {
-            "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            "created_at": "2025-01-15T10:00:00.000Z",
-            "disabled": "false",
-            "ingest_server": "rtmps://live.cloudflare.com:443/live/",
-            "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
-            "name": "prdmmp-xhycsl",
-            "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
-            "status": "LIVE",
-            "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
-            "updated_at": "2025-01-15T10:00:12.000Z",
+_get_active_livestreams_for_livestream_id_answer = cast(
+    Any,
+    {
+        "data": {
+            "livestream": {
+                "id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+                "created_at": "2025-01-15T10:00:00.000Z",
+                "disabled": "false",
+                "ingest_server": "rtmps://live.cloudflare.com:443/live/",
+                "meeting_id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+                "name": "prdmmp-xhycsl",
+                "playback_url": "https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8",
+                "status": "LIVE",
+                "stream_key": "f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4",
+                "updated_at": "2025-01-15T10:00:12.000Z",
+            },
+            "session": {
+                "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+                "created_at": "2025-01-15T10:00:05.000Z",
+                "err_message": None,
+                "ingest_seconds": 600,
+                "invoked_time": "2025-01-15T10:00:05.000Z",
+                "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+                "started_time": "2025-01-15T10:00:12.000Z",
+                "stopped_time": None,
+                "updated_at": "2025-01-15T10:10:12.000Z",
+                "viewer_seconds": 2400,
+            },
         },
-        "session": {
-            "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-            "created_at": "2025-01-15T10:00:05.000Z",
-            "err_message": None,
-            "ingest_seconds": 600,
-            "invoked_time": "2025-01-15T10:00:05.000Z",
-            "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-            "started_time": "2025-01-15T10:00:12.000Z",
-            "stopped_time": None,
-            "updated_at": "2025-01-15T10:10:12.000Z",
-            "viewer_seconds": 2400,
-        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_active_livestreams_for_livestream_id(resource: _Resource) -> Any:
@@ -469,10 +453,9 @@ def _check_get_active_livestreams_for_livestream_id(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/7088bba8-f522-49a8-b59b-3cd0e946bbb0/active-livestream-session"
     )
-    expected: LivestreamGetActiveLivestreamsForLivestreamIdResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetActiveLivestreamsForLivestreamIdResponse
     ).validate_python(_get_active_livestreams_for_livestream_id_answer)
-    assert result == expected
 
 
 def test_get_active_livestreams_for_livestream_id(server: MockServer) -> None:
@@ -480,10 +463,8 @@ def test_get_active_livestreams_for_livestream_id(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetActiveLivestreamsForLivestreamIdResponse = (
-            _call_get_active_livestreams_for_livestream_id(
-                client.realtime_kit.livestreams
-            )
+        result = _call_get_active_livestreams_for_livestream_id(
+            client.realtime_kit.livestreams
         )
     _check_get_active_livestreams_for_livestream_id(server, result)
 
@@ -491,35 +472,35 @@ def test_get_active_livestreams_for_livestream_id(server: MockServer) -> None:
 def test_get_active_livestreams_for_livestream_id_async(server: MockServer) -> None:
     server.respond(200, _get_active_livestreams_for_livestream_id_answer)
 
-    async def run() -> LivestreamGetActiveLivestreamsForLivestreamIdResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetActiveLivestreamsForLivestreamIdResponse = (
-                await _call_get_active_livestreams_for_livestream_id(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_active_livestreams_for_livestream_id(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_active_livestreams_for_livestream_id(server, asyncio.run(run()))
 
 
-_get_livestream_session_details_for_session_id_answer: Any = {
-    "data": {
-        "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
-        "created_at": "2025-01-15T10:00:05.000Z",
-        "err_message": None,
-        "ingest_seconds": 3300,
-        "invoked_time": "2025-01-15T10:00:05.000Z",
-        "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
-        "started_time": "2025-01-15T10:00:12.000Z",
-        "stopped_time": "2025-01-15T10:55:12.000Z",
-        "updated_at": "2025-01-15T10:55:12.000Z",
-        "viewer_seconds": 18250.5,
+_get_livestream_session_details_for_session_id_answer = cast(
+    Any,
+    {
+        "data": {
+            "id": "3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b",
+            "created_at": "2025-01-15T10:00:05.000Z",
+            "err_message": None,
+            "ingest_seconds": 3300,
+            "invoked_time": "2025-01-15T10:00:05.000Z",
+            "livestream_id": "7088bba8-f522-49a8-b59b-3cd0e946bbb0",
+            "started_time": "2025-01-15T10:00:12.000Z",
+            "stopped_time": "2025-01-15T10:55:12.000Z",
+            "updated_at": "2025-01-15T10:55:12.000Z",
+            "viewer_seconds": 18250.5,
+        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_livestream_session_details_for_session_id(resource: _Resource) -> Any:
@@ -545,10 +526,9 @@ def _check_get_livestream_session_details_for_session_id(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/livestreams/sessions/3f1c2b8e-9a4d-4e6f-8b2a-1d5c7e9f0a3b"
     )
-    expected: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetLivestreamSessionDetailsForSessionIdResponse
     ).validate_python(_get_livestream_session_details_for_session_id_answer)
-    assert result == expected
 
 
 def test_get_livestream_session_details_for_session_id(server: MockServer) -> None:
@@ -556,10 +536,8 @@ def test_get_livestream_session_details_for_session_id(server: MockServer) -> No
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = (
-            _call_get_livestream_session_details_for_session_id(
-                client.realtime_kit.livestreams
-            )
+        result = _call_get_livestream_session_details_for_session_id(
+            client.realtime_kit.livestreams
         )
     _check_get_livestream_session_details_for_session_id(server, result)
 
@@ -569,28 +547,28 @@ def test_get_livestream_session_details_for_session_id_async(
 ) -> None:
     server.respond(200, _get_livestream_session_details_for_session_id_answer)
 
-    async def run() -> LivestreamGetLivestreamSessionDetailsForSessionIdResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetLivestreamSessionDetailsForSessionIdResponse = (
-                await _call_get_livestream_session_details_for_session_id(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_livestream_session_details_for_session_id(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_livestream_session_details_for_session_id(server, asyncio.run(run()))
 
 
-_get_livestream_analytics_complete_answer: Any = {
-    "data": {
-        "count": 12,
-        "total_ingest_seconds": 25200,
-        "total_viewer_seconds": 190800,
+_get_livestream_analytics_complete_answer = cast(
+    Any,
+    {
+        "data": {
+            "count": 12,
+            "total_ingest_seconds": 25200,
+            "total_viewer_seconds": 190800,
+        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_livestream_analytics_complete(resource: _Resource) -> Any:
@@ -614,10 +592,9 @@ def _check_get_livestream_analytics_complete(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/livestreams/overall"
     )
-    expected: LivestreamGetLivestreamAnalyticsCompleteResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetLivestreamAnalyticsCompleteResponse
     ).validate_python(_get_livestream_analytics_complete_answer)
-    assert result == expected
 
 
 def test_get_livestream_analytics_complete(server: MockServer) -> None:
@@ -625,8 +602,8 @@ def test_get_livestream_analytics_complete(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetLivestreamAnalyticsCompleteResponse = (
-            _call_get_livestream_analytics_complete(client.realtime_kit.livestreams)
+        result = _call_get_livestream_analytics_complete(
+            client.realtime_kit.livestreams
         )
     _check_get_livestream_analytics_complete(server, result)
 
@@ -634,37 +611,37 @@ def test_get_livestream_analytics_complete(server: MockServer) -> None:
 def test_get_livestream_analytics_complete_async(server: MockServer) -> None:
     server.respond(200, _get_livestream_analytics_complete_answer)
 
-    async def run() -> LivestreamGetLivestreamAnalyticsCompleteResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetLivestreamAnalyticsCompleteResponse = (
-                await _call_get_livestream_analytics_complete(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_livestream_analytics_complete(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_livestream_analytics_complete(server, asyncio.run(run()))
 
 
-_get_livestream_analytics_daywise_answer: Any = {
-    "data": [
-        {
-            "count": 5,
-            "date": "2025-01-14",
-            "total_ingest_seconds": 10800,
-            "total_viewer_seconds": 86400,
-        },
-        {
-            "count": 7,
-            "date": "2025-01-15",
-            "total_ingest_seconds": 14400,
-            "total_viewer_seconds": 104400,
-        },
-    ],
-    "success": True,
-}
+_get_livestream_analytics_daywise_answer = cast(
+    Any,
+    {
+        "data": [
+            {
+                "count": 5,
+                "date": "2025-01-14",
+                "total_ingest_seconds": 10800,
+                "total_viewer_seconds": 86400,
+            },
+            {
+                "count": 7,
+                "date": "2025-01-15",
+                "total_ingest_seconds": 14400,
+                "total_viewer_seconds": 104400,
+            },
+        ],
+        "success": True,
+    },
+)
 
 
 def _call_get_livestream_analytics_daywise(resource: _Resource) -> Any:
@@ -688,10 +665,9 @@ def _check_get_livestream_analytics_daywise(
         target.path
         == "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/analytics/livestreams/daywise"
     )
-    expected: LivestreamGetLivestreamAnalyticsDaywiseResponse = TypeAdapter(
+    assert result == TypeAdapter(
         LivestreamGetLivestreamAnalyticsDaywiseResponse
     ).validate_python(_get_livestream_analytics_daywise_answer)
-    assert result == expected
 
 
 def test_get_livestream_analytics_daywise(server: MockServer) -> None:
@@ -699,66 +675,64 @@ def test_get_livestream_analytics_daywise(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetLivestreamAnalyticsDaywiseResponse = (
-            _call_get_livestream_analytics_daywise(client.realtime_kit.livestreams)
-        )
+        result = _call_get_livestream_analytics_daywise(client.realtime_kit.livestreams)
     _check_get_livestream_analytics_daywise(server, result)
 
 
 def test_get_livestream_analytics_daywise_async(server: MockServer) -> None:
     server.respond(200, _get_livestream_analytics_daywise_answer)
 
-    async def run() -> LivestreamGetLivestreamAnalyticsDaywiseResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetLivestreamAnalyticsDaywiseResponse = (
-                await _call_get_livestream_analytics_daywise(
-                    client.realtime_kit.livestreams
-                )
+            return await _call_get_livestream_analytics_daywise(
+                client.realtime_kit.livestreams
             )
-            return result
 
     _check_get_livestream_analytics_daywise(server, asyncio.run(run()))
 
 
-_get_org_analytics_answer: Any = {
-    "data": {
-        "recording_stats": {
-            "day_stats": [
-                {
-                    "day": "2025-01-14",
-                    "total_recording_minutes": 90,
-                    "total_recordings": 3,
-                },
-                {
-                    "day": "2025-01-15",
-                    "total_recording_minutes": 45,
-                    "total_recordings": 2,
-                },
-            ],
-            "recording_count": 5,
-            "recording_minutes_consumed": 135,
+_get_org_analytics_answer = cast(
+    Any,
+    {
+        "data": {
+            "recording_stats": {
+                "day_stats": [
+                    {
+                        "day": "2025-01-14",
+                        "total_recording_minutes": 90,
+                        "total_recordings": 3,
+                    },
+                    {
+                        "day": "2025-01-15",
+                        "total_recording_minutes": 45,
+                        "total_recordings": 2,
+                    },
+                ],
+                "recording_count": 5,
+                "recording_minutes_consumed": 135,
+            },
+            "session_stats": {
+                "day_stats": [
+                    {
+                        "day": "2025-01-14",
+                        "total_session_minutes": 620,
+                        "total_sessions": 14,
+                    },
+                    {
+                        "day": "2025-01-15",
+                        "total_session_minutes": 480,
+                        "total_sessions": 11,
+                    },
+                ],
+                "sessions_count": 25,
+                "sessions_minutes_consumed": 1100,
+            },
         },
-        "session_stats": {
-            "day_stats": [
-                {
-                    "day": "2025-01-14",
-                    "total_session_minutes": 620,
-                    "total_sessions": 14,
-                },
-                {
-                    "day": "2025-01-15",
-                    "total_session_minutes": 480,
-                    "total_sessions": 11,
-                },
-            ],
-            "sessions_count": 25,
-            "sessions_minutes_consumed": 1100,
-        },
+        "success": True,
     },
-    "success": True,
-}
+)
 
 
 def _call_get_org_analytics(resource: _Resource) -> Any:
@@ -787,10 +761,9 @@ def _check_get_org_analytics(
     sent = parse_qsl(target.query, keep_blank_values=True)
     assert ("start_date", "2025-01-01") in sent
     assert ("end_date", "2025-01-31") in sent
-    expected: LivestreamGetOrgAnalyticsResponse = TypeAdapter(
-        LivestreamGetOrgAnalyticsResponse
-    ).validate_python(_get_org_analytics_answer)
-    assert result == expected
+    assert result == TypeAdapter(LivestreamGetOrgAnalyticsResponse).validate_python(
+        _get_org_analytics_answer
+    )
 
 
 def test_get_org_analytics(server: MockServer) -> None:
@@ -798,22 +771,17 @@ def test_get_org_analytics(server: MockServer) -> None:
     with Cloudflare(
         base_url=server.url, api_token="test-token", max_retries=0
     ) as client:
-        result: LivestreamGetOrgAnalyticsResponse = _call_get_org_analytics(
-            client.realtime_kit.livestreams
-        )
+        result = _call_get_org_analytics(client.realtime_kit.livestreams)
     _check_get_org_analytics(server, result)
 
 
 def test_get_org_analytics_async(server: MockServer) -> None:
     server.respond(200, _get_org_analytics_answer)
 
-    async def run() -> LivestreamGetOrgAnalyticsResponse:
+    async def run() -> Any:
         async with AsyncCloudflare(
             base_url=server.url, api_token="test-token", max_retries=0
         ) as client:
-            result: LivestreamGetOrgAnalyticsResponse = await _call_get_org_analytics(
-                client.realtime_kit.livestreams
-            )
-            return result
+            return await _call_get_org_analytics(client.realtime_kit.livestreams)
 
     _check_get_org_analytics(server, asyncio.run(run()))

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from ..types import schemas
+
+__all__ = [
+    "AlbumCreateAlbumResponse",
+]
+
+AlbumCreateAlbumResponse = schemas.Album
