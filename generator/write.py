@@ -137,17 +137,18 @@ def read_folder(out: Path, generated: Iterable[str], where: Path) -> Folder:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{where}: exists and is not a folder")
     wanted = set(generated)
-    manifest, pending = _read(out / MANIFEST), _read(out / PENDING)
+    disk = _Disk(out)
+    manifest, pending = disk.read(MANIFEST), disk.read(PENDING)
     listed = parse_manifest(manifest, str(where / MANIFEST)) if manifest is not None else {}
     pending_listed = parse_manifest(pending, str(where / PENDING)) if pending is not None else {}
     paths = sorted(wanted | listed.keys() | pending_listed.keys())
-    files = {rel: data for rel in paths if (data := _read(out / rel)) is not None}
-    temps = tuple(temp for temp in map(temp_name, [*paths, PENDING]) if (out / temp).is_file())
+    files = {rel: data for rel in paths if (data := disk.read(rel)) is not None}
+    temps = tuple(temp for temp in map(temp_name, [*paths, PENDING]) if disk.is_file(temp))
     real_out = os.path.realpath(out)
     blocked = {rel: why for rel in paths
-               if (why := _obstacle(out, real_out, rel, rel in wanted))}
+               if (why := _obstacle(disk, real_out, rel, rel in wanted))}
     # A run stopped while writing its very first file leaves only that file's temporary.
-    entries = set(os.listdir(out)) - {temp_name(PENDING)} if out.is_dir() else set()
+    entries = set(disk.entries("")) - {temp_name(PENDING)}
     foreign = (manifest is None and pending is None and bool(entries)
                and not _has_marker(out / "pyproject.toml"))
     unlisted = (_other_files(out, {*paths, *temps})
@@ -156,21 +157,63 @@ def read_folder(out: Path, generated: Iterable[str], where: Path) -> Folder:
                   unlisted)
 
 
-def _read(path: Path) -> bytes | None:
-    return path.read_bytes() if path.is_file() else None
+class _Disk:
+    """The output folder's entries, each folder listed once: a large API has thousands of
+    files in a few hundred folders, and asking the disk about each path apart was most of the
+    write stage of a small change. Symbolic links are followed, as by `Path.is_file`."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._listed: dict[str, dict[str, os.DirEntry[str]]] = {}
+        self._real: dict[str, str] = {}
+
+    def entries(self, folder: str) -> dict[str, os.DirEntry[str]]:
+        """The entries of `folder` (relative, POSIX); none if it is missing or not a folder."""
+        if folder not in self._listed:
+            try:
+                with os.scandir(self.out / folder) as found:
+                    self._listed[folder] = {entry.name: entry for entry in found}
+            except OSError:
+                self._listed[folder] = {}
+        return self._listed[folder]
+
+    def entry(self, rel: str) -> os.DirEntry[str] | None:
+        folder, _, name = rel.rpartition("/")
+        return self.entries(folder).get(name)
+
+    def exists(self, rel: str) -> bool:
+        entry = self.entry(rel)
+        return entry is not None and (not entry.is_symlink() or os.path.exists(entry.path))
+
+    def is_dir(self, rel: str) -> bool:
+        entry = self.entry(rel)
+        return entry is not None and entry.is_dir()
+
+    def is_file(self, rel: str) -> bool:
+        entry = self.entry(rel)
+        return entry is not None and entry.is_file()
+
+    def read(self, rel: str) -> bytes | None:
+        return (self.out / rel).read_bytes() if self.is_file(rel) else None
+
+    def realpath(self, folder: str) -> str:
+        if folder not in self._real:
+            self._real[folder] = os.path.realpath(self.out / folder)
+        return self._real[folder]
 
 
-def _obstacle(out: Path, real_out: str, rel: str, generated: bool) -> str | None:
+def _obstacle(disk: _Disk, real_out: str, rel: str, generated: bool) -> str | None:
     """Why `rel` cannot be written (if `generated`) or deleted, if it cannot; --force does not
     change that."""
-    target = out / rel
     if generated:
         for parent in reversed(PurePosixPath(rel).parents[:-1]):
-            if (out / parent).exists() and not (out / parent).is_dir():
+            if disk.exists(parent.as_posix()) and not disk.is_dir(parent.as_posix()):
                 return f"{parent.as_posix()} is a file, where sdkwright needs a folder"
-        if target.is_dir() and not target.is_symlink():
+        entry = disk.entry(rel)
+        if entry is not None and entry.is_dir() and not entry.is_symlink():
             return "is a folder, where sdkwright writes a file"
-    if os.path.commonpath([real_out, os.path.realpath(target.parent)]) != real_out:
+    real_parent = disk.realpath(rel.rpartition("/")[0])
+    if os.path.commonpath([real_out, real_parent]) != real_out:
         return "leads out of the output folder through a symbolic link"
     return None
 

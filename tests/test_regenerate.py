@@ -19,7 +19,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from cli_support import (
@@ -254,6 +254,10 @@ def test_paths_that_cannot_be_written_stop_even_a_forced_run(specs: Specs,
     elsewhere.mkdir()
     (out / "tests").rename(elsewhere / "tests")
     (out / "tests").symlink_to(elsewhere / "tests")
+    folders = {name: {PurePosixPath(rel).parent.as_posix() for rel in specs.fresh[name]}
+               for name in ("a", "b")}
+    only_a = max(folders["a"] - folders["b"] - {"docs/owners"})
+    (out / only_a).write_text("mine\n", "utf-8")
     before = snapshot(elsewhere)
     proc = _generate(specs.folder, "a", out, "--force")
     assert proc.returncode == EXIT_BAD_INPUT, describe(proc)
@@ -262,6 +266,8 @@ def test_paths_that_cannot_be_written_stop_even_a_forced_run(specs: Specs,
            "file" in lines, describe(proc)
     assert f"{out}/tests/test_owners.py:1: leads out of the output folder through a " \
            "symbolic link" in lines, describe(proc)
+    assert any(line.endswith(f": {only_a} is a file, where sdkwright needs a folder")
+               for line in lines), describe(proc)
     assert snapshot(elsewhere) == before
 
 
