@@ -43,7 +43,8 @@ _CACHE_NAMESPACE = f"black-{metadata.version('black')}"
 # Over-long lines that neither formatter can shorten, and that black leaves as they are: a
 # comment, a docstring, one string (a key, keyword or comparison before it, closing brackets
 # after), one name (as a dict item, keyword argument, list item or annotated parameter), and
-# the head of an import, a def, a class or a call that is not assigned.
+# the head of an import, a def, a class or a call that is not assigned, and a call without
+# arguments as a statement of its own (`Model.model_rebuild()`): its only brackets are empty.
 _STRING = r'(?:[rbfuRBFU]{0,2}"(?:[^"\\]|\\.)*"|[rbfuRBFU]{0,2}\'(?:[^\'\\]|\\.)*\')'
 _UNSPLITTABLE = re.compile(
     r"\s*(?:#.*"
@@ -52,7 +53,8 @@ _UNSPLITTABLE = re.compile(
     rf"|(?:\w+=|{_STRING}: |\w+: )?[\w.]+,?"
     r"|from [\w.]+ import \("
     r"|(?:async )?def \w+\(|class \w+\("
-    r"|(?:return |await |return await )?[\w.]+\()")
+    r"|(?:return |await |return await )?[\w.]+\("
+    r"|[\w.]+\(\))")
 # A continuation line that ruff began with `|`: ruff splits a long union there, where black
 # wraps the annotation in parentheses.
 _UNION_START = re.compile(r"\s*\| ")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .assets import default_templates
+from .background import Done, Pending
 from .build import Built, build
 from .bundle import bundle
 from .config import Names
@@ -21,7 +22,7 @@ from .render import render, verbatim_core
 from .reuse import NOTHING, Earlier
 from .shapes import shape_problems
 from .summary import SpecSummary, summarize
-from .validate import check_version, problems
+from .validate import check_version, problems, problems_soon
 
 
 @dataclass(frozen=True)
@@ -82,26 +83,42 @@ def build_api(spec: Path, names: Names, *, strict: bool,
               progress: Progress = SILENT) -> tuple[Built, list[Problem]]:
     """The IR with its fixtures, and the spec's faults that generation went on despite."""
     built, found, _ = _build(spec, names, strict=strict, progress=progress)
-    return built, found
+    return built, found.result()
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """The warnings of a generation: the schema's violations, which may still be being
+    worded in the background (validate.problems_soon), and the generator's own."""
+
+    violations: Pending[list[Problem]]
+    found: list[Problem]
+
+    def result(self) -> list[Problem]:
+        return merge_warnings(self.violations.result(), [], self.found)
 
 
 def _build(spec: Path, names: Names, *, strict: bool,
-           progress: Progress) -> tuple[Built, list[Problem], Document]:
+           progress: Progress) -> tuple[Built, Warnings, Document]:
     progress.stage("load")
     readable = readable_document(bundle(load(spec)))
     if readable.errors:
         raise SpecError(readable.errors)
     progress.stage("validate")
     # openapi-spec-validator is the authority where its findings stop the run (--strict).
-    violations = problems(readable.doc, authority=strict)
-    if violations and strict:
-        raise SpecError(violations)
+    violations = Done(problems(readable.doc)) if strict else problems_soon(readable.doc)
+    if strict and violations.result():
+        raise SpecError(violations.result())
     progress.stage("build")
-    built = build(readable.doc, names)
-    found = merge_warnings(violations, [], readable.warnings + built.warnings)
-    if found and strict:
-        raise SpecError(found)
-    return built, found, readable.doc
+    try:
+        built = build(readable.doc, names)
+    except BaseException:
+        violations.close()
+        raise
+    warnings = Warnings(violations, readable.warnings + built.warnings)
+    if strict and warnings.result():
+        raise SpecError(warnings.result())
+    return built, warnings, readable.doc
 
 
 class Generation(NamedTuple):
@@ -118,18 +135,22 @@ def generate(spec: Path, names: Names, templates: Path | None = None, *,
     generator cannot interpret raise SpecError; with `strict`, every violation does; a
     re-export that collides with a generated name raises UsageError."""
     built, warnings, doc = _build(spec, names, strict=strict, progress=progress)
-    inputs = generation_inputs(spec, spec_files(doc), names, templates)
-    progress.stage("render", unit="files")
-    files = render(built.api, built.fixtures, templates or default_templates(),
-                   progress.advance)
-    # Only the built-in templates are known to be formatted; someone else's may not be.
-    preformatted = verbatim_core(built.api, default_templates()) if templates is None \
-        else frozenset()
-    # The spec and the IR are not needed any more: a large API's are as big as its files.
-    del built, doc
-    progress.stage("format", total=len(files.keys() - preformatted), unit="files")
-    # Only the built-in templates' code is known to be formatted alike by ruff and black.
-    formatted = format_files(files, preformatted, progress.advance,
-                             exact=templates is not None, earlier=earlier)
-    check_compiles(formatted.files, formatted.reused)
-    return Generation(formatted.files, warnings, Provenance(inputs, formatted.sources))
+    try:
+        inputs = generation_inputs(spec, spec_files(doc), names, templates)
+        progress.stage("render", unit="files")
+        files = render(built.api, built.fixtures, templates or default_templates(),
+                       progress.advance)
+        # Only the built-in templates are known to be formatted; someone else's may not be.
+        preformatted = verbatim_core(built.api, default_templates()) if templates is None \
+            else frozenset()
+        # The spec and the IR are not needed any more: a large API's are as big as its files.
+        del built, doc
+        progress.stage("format", total=len(files.keys() - preformatted), unit="files")
+        # Only the built-in templates' code is known to be formatted alike by ruff and black.
+        formatted = format_files(files, preformatted, progress.advance,
+                                 exact=templates is not None, earlier=earlier)
+        check_compiles(formatted.files, formatted.reused)
+        return Generation(formatted.files, warnings.result(),
+                          Provenance(inputs, formatted.sources))
+    finally:
+        warnings.violations.close()

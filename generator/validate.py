@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from itertools import chain
 from typing import Any
 
@@ -31,8 +31,9 @@ from openapi_spec_validator.validation.exceptions import (
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
+from .background import Done, Pending, in_background
 from .errors import Problem, SpecError
-from .fastvalidate import clean
+from .fastvalidate import clean, document_clean, schemas_clean
 from .load import Document, Pointer
 from .refs import Resolver
 from .spec_rules import Fault, rule_faults
@@ -72,11 +73,31 @@ def problems(doc: Document, *, authority: bool = True) -> list[Problem]:
     `authority` (a generation that reads past violations), openapi-spec-validator runs only
     when a fast check of the same schemas (fastvalidate) finds the document not clean."""
     version = check_version(doc)
+    return _problems(doc, version, library=authority or not clean(doc, version))
+
+
+def problems_soon(doc: Document) -> Pending[list[Problem]]:
+    """What `problems(doc, authority=False)` returns. When that needs openapi-spec-validator
+    to find and word faults (seconds on a large spec), it runs in a child process while this
+    one builds and renders, which need none of it."""
+    version = check_version(doc)
+    whole = document_clean(doc, version)
+    if whole and schemas_clean(doc, version):
+        return Done(_problems(doc, version, library=False))
+    # Where the fast check finds the whole document valid, so does the library's first part
+    # (tests/test_fastvalidate.py checks both agree), which need not run.
+    return in_background(partial(_problems, doc, version, library=True,
+                                 check_document=not whole))
+
+
+def _problems(doc: Document, version: str, *, library: bool,
+              check_document: bool = True) -> list[Problem]:
     found: dict[Pointer, str] = {}
-    library = _schema_faults(doc, version) if authority or not clean(doc, version) else iter(())
+    faults = _schema_faults(doc, version, check_document=check_document) if library \
+        else iter(())
     try:
         # The rules' reports first: where the library reports the same fault, theirs is kept.
-        for pointer, message in chain(rule_faults(doc), library):
+        for pointer, message in chain(rule_faults(doc), faults):
             found.setdefault(pointer, message)
             if len(found) >= MAX_PROBLEMS:
                 break
@@ -91,21 +112,17 @@ def problems(doc: Document, *, authority: bool = True) -> list[Problem]:
     return sorted((doc.problem(p, m) for p, m in found.items()), key=lambda pr: pr.line)
 
 
-def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
-    """openapi-spec-validator's errors: the whole document against the OpenAPI schema, then
-    its own checks of each schema, default, parameter and operation."""
+def _schema_faults(doc: Document, version: str, *,
+                   check_document: bool = True) -> Iterator[Fault]:
+    """openapi-spec-validator's errors: the whole document against the OpenAPI schema
+    (unless not `check_document`), then its own checks of each schema, default, parameter
+    and operation."""
     located: _Located = {}
     validator = _tracking_validator(version, located)(doc.data)
     # Its two parts are run directly: iter_errors() would copy each error (losing the
     # identity `located` is keyed on) and keep them all for the validator's lifetime.
-    leaves = [leaf for error in _python_schema_validator(version).iter_errors(validator.schema)
-              for leaf in _leaves(error)]
-    # An object with an unexpected key (a misspelt `default`, a response code `abcdef`)
-    # also fails the conditions on the keys it should have had: those are the same fault.
-    misspelt = {_path(leaf) for leaf in leaves if leaf.validator in _UNEXPECTED_KEY_CHECKS}
-    for leaf in leaves:
-        if not (_path(leaf) in misspelt and _is_conditional(leaf)):
-            yield from _faults(doc, leaf, _path(leaf))
+    if check_document:
+        yield from document_faults(doc, version)
     resolver = Resolver(doc)
     for error in validator.root_validator(validator.schema_path):
         keyword, node = located.pop(id(error), ("", ()))
@@ -118,6 +135,18 @@ def _schema_faults(doc: Document, version: str) -> Iterator[Fault]:
             base = (*base, "required")
         for leaf in _leaves(error):
             yield from _faults(doc, leaf, (*base, *_path(leaf)))
+
+
+def document_faults(doc: Document, version: str) -> Iterator[Fault]:
+    """openapi-spec-validator's first part: the whole document against the OpenAPI schema."""
+    leaves = [leaf for error in _python_schema_validator(version).iter_errors(doc.data)
+              for leaf in _leaves(error)]
+    # An object with an unexpected key (a misspelt `default`, a response code `abcdef`)
+    # also fails the conditions on the keys it should have had: those are the same fault.
+    misspelt = {_path(leaf) for leaf in leaves if leaf.validator in _UNEXPECTED_KEY_CHECKS}
+    for leaf in leaves:
+        if not (_path(leaf) in misspelt and _is_conditional(leaf)):
+            yield from _faults(doc, leaf, _path(leaf))
 
 
 @cache

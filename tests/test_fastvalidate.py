@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 from sdkwright.bundle import bundle
-from sdkwright.fastvalidate import clean
+from sdkwright.fastvalidate import clean, document_clean
 from sdkwright.load import Document, load
 from sdkwright.pipeline import readable_document
-from sdkwright.validate import _schema_faults, check_version
+from sdkwright.validate import _schema_faults, check_version, document_faults
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "specs"
@@ -48,19 +48,25 @@ def _document(path: Path) -> Document | None:
     return None if readable.errors else readable.doc
 
 
-def _agree(doc: Document) -> tuple[bool, bool]:
+Verdicts = tuple[tuple[bool, bool], tuple[bool, bool]]
+
+
+def _agree(doc: Document) -> Verdicts:
+    """(fast, library) on the whole, and (fast, library) on the document check alone, which
+    a generation skips where the fast check finds the document valid."""
     version = check_version(doc)
     library_clean = next(iter(_schema_faults(doc, version)), None) is None
-    return clean(doc, version), library_clean
+    library_document = next(iter(document_faults(doc, version)), None) is None
+    return (clean(doc, version), library_clean), (document_clean(doc, version), library_document)
 
 
-def _verdicts(path: Path) -> tuple[bool, bool] | None:
+def _verdicts(path: Path) -> Verdicts | None:
     doc = _document(path)
     return None if doc is None else _agree(doc)
 
 
 @pytest.fixture(scope="module")
-def corpus_verdicts() -> dict[Path, tuple[bool, bool] | None]:
+def corpus_verdicts() -> dict[Path, Verdicts | None]:
     """Both verdicts for every corpus spec, on every core (the library takes seconds on the
     big ones)."""
     with ProcessPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
@@ -72,19 +78,21 @@ def test_verdicts_agree_on_the_repositorys_specs(path: Path) -> None:
     doc = _document(path)
     if doc is None:
         pytest.skip("refused before validation")
-    fast, library = _agree(doc)
-    assert fast == library
+    whole, document = _agree(doc)
+    assert whole[0] == whole[1]
+    assert document[0] == document[1]
 
 
 @pytest.mark.skipif(not CORPUS_SPECS, reason=f"the compatibility corpus {CORPUS} is not present")
 @pytest.mark.parametrize("path", CORPUS_SPECS, ids=lambda p: p.name)
 def test_verdicts_agree_on_the_corpus(
-        path: Path, corpus_verdicts: dict[Path, tuple[bool, bool] | None]) -> None:
+        path: Path, corpus_verdicts: dict[Path, Verdicts | None]) -> None:
     verdicts = corpus_verdicts[path]
     if verdicts is None:
         pytest.skip("refused before validation")
-    fast, library = verdicts
-    assert fast == library
+    whole, document = verdicts
+    assert whole[0] == whole[1]
+    assert document[0] == document[1]
 
 
 # -- broken variants -------------------------------------------------------------------------
@@ -181,7 +189,7 @@ def test_verdicts_agree_on_broken_variants(spec: str) -> None:
         data = copy.deepcopy(doc.data)
         mutation = MUTATIONS[i % len(MUTATIONS)]
         mutation(data, rng)
-        fast, library = _agree(Document(doc.path, data, doc.lines, doc.parts))
-        if fast != library:
-            disagreements.append((mutation.__name__, fast, library))
+        whole, document = _agree(Document(doc.path, data, doc.lines, doc.parts))
+        if whole[0] != whole[1] or document[0] != document[1]:
+            disagreements.append((mutation.__name__, whole, document))
     assert disagreements == []
