@@ -33,7 +33,7 @@ from openapi_spec_validator.validation.validators import SpecValidator
 
 from .background import Done, Pending, in_background
 from .errors import Problem, SpecError
-from .fastvalidate import clean, document_clean, schemas_clean
+from .fastvalidate import clean, dialect_clean, document_clean, schemas_clean
 from .load import Document, Pointer
 from .refs import Resolver
 from .spec_rules import Fault, rule_faults
@@ -86,15 +86,17 @@ def problems_soon(doc: Document) -> Pending[list[Problem]]:
         return Done(_problems(doc, version, library=False))
     # Where the fast check finds the whole document valid, so does the library's first part
     # (tests/test_fastvalidate.py checks both agree), which need not run.
+    # The same holds for each schema's check against its dialect (tests/test_fastvalidate.py
+    # checks that the faults found are the same): only the library's wording is wanted.
     return in_background(partial(_problems, doc, version, library=True,
-                                 check_document=not whole))
+                                 check_document=not whole, fast_dialect=True))
 
 
-def _problems(doc: Document, version: str, *, library: bool,
-              check_document: bool = True) -> list[Problem]:
+def _problems(doc: Document, version: str, *, library: bool, check_document: bool = True,
+              fast_dialect: bool = False) -> list[Problem]:
     found: dict[Pointer, str] = {}
-    faults = _schema_faults(doc, version, check_document=check_document) if library \
-        else iter(())
+    faults = _schema_faults(doc, version, check_document=check_document,
+                            fast_dialect=fast_dialect) if library else iter(())
     try:
         # The rules' reports first: where the library reports the same fault, theirs is kept.
         for pointer, message in chain(rule_faults(doc), faults):
@@ -112,13 +114,13 @@ def _problems(doc: Document, version: str, *, library: bool,
     return sorted((doc.problem(p, m) for p, m in found.items()), key=lambda pr: pr.line)
 
 
-def _schema_faults(doc: Document, version: str, *,
-                   check_document: bool = True) -> Iterator[Fault]:
+def _schema_faults(doc: Document, version: str, *, check_document: bool = True,
+                   fast_dialect: bool = False) -> Iterator[Fault]:
     """openapi-spec-validator's errors: the whole document against the OpenAPI schema
     (unless not `check_document`), then its own checks of each schema, default, parameter
-    and operation."""
+    and operation (with `fast_dialect`, see _tracking_validator)."""
     located: _Located = {}
-    validator = _tracking_validator(version, located)(doc.data)
+    validator = _tracking_validator(version, located, doc if fast_dialect else None)(doc.data)
     # Its two parts are run directly: iter_errors() would copy each error (losing the
     # identity `located` is keyed on) and keep them all for the validator's lifetime.
     if check_document:
@@ -157,12 +159,57 @@ def _python_schema_validator(version: str) -> Any:
     return create_jsonschema_validator(schema_v30 if version == "3.0" else schema_v31)
 
 
-def _tracking_validator(version: str, located: _Located) -> type[SpecValidator]:
-    """The library's validator for `version`, with every keyword check tracked."""
+def _tracking_validator(version: str, located: _Located,
+                       fast_dialect: Document | None = None) -> type[SpecValidator]:
+    """The library's validator for `version`, with every keyword check tracked. With
+    `fast_dialect` (the document), a schema that the compiled check finds valid against its
+    dialect is not checked against it again by the library's, the slowest of its checks:
+    tests/test_fastvalidate.py checks that the faults found are the same."""
     base = OpenAPIV30SpecValidator if version == "3.0" else OpenAPIV31SpecValidator
     keywords = {name: _tracking(name, check, located)
                 for name, check in base.keyword_validators.items()}
+    keywords["schema"] = _schema_check(keywords["schema"], version, fast_dialect)
     return type(base.__name__, (base,), {"keyword_validators": keywords})
+
+
+def _schema_check(check: type[KeywordValidator], version: str,
+                  fast_dialect: Document | None) -> type[KeywordValidator]:
+    """The library's Schema object check, keeping the schemas it has seen in sets rather
+    than lists (it asks each list whether it holds an id, once per schema visited: a cost
+    that grows with the square of the spec), and with `fast_dialect` as above."""
+
+    def init(self: Any, registry: Any) -> None:
+        check.__init__(self, registry)
+        self.visited_schema_ids = _Ids()
+        self.meta_checked_schema_ids = _Ids()
+
+    def meta(self: Any, schema: SchemaPath, value: Any) -> ValidationError | None:
+        if fast_dialect is not None:
+            try:
+                if dialect_clean(fast_dialect, version, value):
+                    return None
+            except (ValueError, TypeError, RecursionError):
+                pass  # undecided here: the library decides
+        found: ValidationError | None = check._validate_schema_meta(  # type: ignore[attr-defined]
+            self, schema, value)
+        return found
+
+    return type(check.__name__, (check,), {"__init__": init, "_validate_schema_meta": meta})
+
+
+class _Ids(list[int]):
+    """A list of ids whose `in` takes constant time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[int] = set()
+
+    def append(self, item: int) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _tracking(keyword: str, check: type[KeywordValidator],
