@@ -31,7 +31,7 @@ from openapi_spec_validator.validation.exceptions import (
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from .background import Done, Pending, in_background
+from .background import Pending, in_background
 from .errors import Problem, SpecError
 from .fastvalidate import clean, dialect_clean, document_clean, schemas_clean
 from .load import Document, Pointer
@@ -77,19 +77,22 @@ def problems(doc: Document, *, authority: bool = True) -> list[Problem]:
 
 
 def problems_soon(doc: Document) -> Pending[list[Problem]]:
-    """What `problems(doc, authority=False)` returns. When that needs openapi-spec-validator
-    to find and word faults (seconds on a large spec), it runs in a child process while this
-    one builds and renders, which need none of it."""
-    version = check_version(doc)
+    """What `problems(doc, authority=False)` returns, worked out in a child process while
+    this one builds and renders, which need none of it: on a large spec the checks take
+    a second when the document is clean, and seconds more when openapi-spec-validator must
+    word its faults."""
+    return in_background(partial(_generation_problems, doc, check_version(doc)))
+
+
+def _generation_problems(doc: Document, version: str) -> list[Problem]:
     whole = document_clean(doc, version)
     if whole and schemas_clean(doc, version):
-        return Done(_problems(doc, version, library=False))
+        return _problems(doc, version, library=False)
     # Where the fast check finds the whole document valid, so does the library's first part
-    # (tests/test_fastvalidate.py checks both agree), which need not run.
-    # The same holds for each schema's check against its dialect (tests/test_fastvalidate.py
-    # checks that the faults found are the same): only the library's wording is wanted.
-    return in_background(partial(_problems, doc, version, library=True,
-                                 check_document=not whole, fast_dialect=True))
+    # (tests/test_fastvalidate.py checks both agree), which need not run. The same holds for
+    # each schema's check against its dialect (the same test checks that the faults found
+    # are the same): only the library's wording is wanted.
+    return _problems(doc, version, library=True, check_document=not whole, fast_dialect=True)
 
 
 def _problems(doc: Document, version: str, *, library: bool, check_document: bool = True,
