@@ -7,9 +7,9 @@ with SDKWRIGHT_CACHE_DIR pointing at an empty folder)::
 
 The stages are the functions that generator/pipeline.py's `generate` and the CLI chain, called
 in the same order: import, load (with bundling and the reference and shape checks), validate
-(openapi-spec-validator), build (the IR), render (Jinja, and the list of core modules that
-skip formatting), format, compile gate, write (plan + apply under the folder's lock). Seconds
-per stage, wall time.
+(run here before the rest, where a generation runs it beside the rest), build (the IR), render
+(Jinja, and the list of core modules that skip formatting), format, compile gate, write (plan
++ apply under the folder's lock). Seconds per stage, wall time.
 """
 
 # ruff: noqa: E402 - the clock starts before sdkwright is imported: importing it is a stage.
@@ -32,7 +32,7 @@ from sdkwright.gate import check_compiles
 from sdkwright.load import load
 from sdkwright.pipeline import readable_document
 from sdkwright.render import render, verbatim_core
-from sdkwright.validate import problems
+from sdkwright.validate import problems_soon
 from sdkwright.write import write
 
 
@@ -54,7 +54,8 @@ def generate_in_stages(spec: Path, out: Path, names: Names, laps: Laps) -> dict[
     laps.mark("load")
     if readable.errors:
         raise SpecError(readable.errors)
-    problems(readable.doc, authority=False)  # as a generation without --strict runs it
+    # What a generation without --strict checks, which it does beside the later stages.
+    problems_soon(readable.doc).result()
     laps.mark("validate")
     built = build(readable.doc, names)
     laps.mark("build")
