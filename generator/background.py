@@ -39,9 +39,9 @@ class Done(Pending[T]):
 
 
 class _Running(Pending[T]):
-    def __init__(self, work: Callable[[], T], child: multiprocessing.process.BaseProcess,
+    def __init__(self, redo: Callable[[], T], child: multiprocessing.process.BaseProcess,
                  receive: Connection) -> None:
-        self._work = work
+        self._redo = redo
         self._child = child
         self._receive = receive
         self._value: Done[T] | None = None
@@ -50,8 +50,8 @@ class _Running(Pending[T]):
         if self._value is None:
             try:
                 value: T = self._receive.recv()  # before join: a large result fills the pipe
-            except (EOFError, OSError):  # the child died: do the work here
-                value = self._work()
+            except (EOFError, OSError):  # the child died
+                value = self._redo()
             finally:
                 self.close()
             self._value = Done(value)
@@ -64,8 +64,11 @@ class _Running(Pending[T]):
         self._receive.close()
 
 
-def in_background(work: Callable[[], T]) -> Pending[T]:
-    """`work()`, started in a forked child process where that can help."""
+def in_background(work: Callable[[], T], if_lost: Callable[[], T] | None = None
+                  ) -> Pending[T]:
+    """`work()`, started in a forked child process where that can help. If the child dies,
+    the result is `if_lost()`, or else `work()` done here. An `if_lost` that holds less than
+    `work` lets this process free what `work` needs while the child runs."""
     if sys.platform != "linux" or (os.cpu_count() or 1) < 2:
         # macOS has fork, but forking a process that has loaded system frameworks is unsafe.
         return Done(work())
@@ -80,7 +83,7 @@ def in_background(work: Callable[[], T]) -> Pending[T]:
         send.close()
         return Done(work())
     send.close()
-    return _Running(work, child, receive)
+    return _Running(if_lost or work, child, receive)
 
 
 def _run(work: Callable[[], T], send: Connection) -> None:

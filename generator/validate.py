@@ -81,7 +81,12 @@ def problems_soon(doc: Document) -> Pending[list[Problem]]:
     this one builds and renders, which need none of it: on a large spec the checks take
     a second when the document is clean, and seconds more when openapi-spec-validator must
     word its faults."""
-    return in_background(partial(_generation_problems, doc, check_version(doc)))
+    # If the child is lost (killed for memory, say), say so rather than keep the whole
+    # document in this process until the end, to check it again.
+    lost = doc.problem((), "the check against the OpenAPI schema ended before it finished; "
+                       "run `sdkwright validate` for its findings")
+    return in_background(partial(_generation_problems, doc, check_version(doc)),
+                         lambda: [lost])
 
 
 def _generation_problems(doc: Document, version: str) -> list[Problem]:

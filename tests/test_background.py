@@ -29,6 +29,16 @@ def test_a_child_that_dies_leaves_the_work_to_this_process() -> None:
     assert in_background(work).result() == 42
 
 
+def test_a_child_that_dies_gives_what_if_lost_says_when_given() -> None:
+    def work() -> int:
+        if os.getpid() != PARENT:
+            os._exit(9)
+        return 42
+
+    pending = in_background(work, lambda: -1)
+    assert pending.result() == (-1 if (os.cpu_count() or 1) > 1 else 42)
+
+
 def test_a_fault_in_the_work_is_raised_here_without_a_trace_from_the_child(
         capfd: pytest.CaptureFixture[str]) -> None:
     def work() -> int:
