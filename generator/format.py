@@ -42,7 +42,8 @@ _PYTHON_BLOCK = re.compile(r"^(`{3,})python\n(.*?)^\1$", re.DOTALL | re.MULTILIN
 _CACHE_NAMESPACE = f"black-{metadata.version('black')}"
 # Over-long lines that neither formatter can shorten, and that black leaves as they are: a
 # comment, a docstring, one string (a key, keyword or comparison before it, closing brackets
-# after), one name (as a dict item, keyword argument, list item or annotated parameter), and
+# after), one name (as a dict item, keyword argument, list item or annotated parameter: not an
+# annotated assignment, whose annotation black wraps in parentheses), and
 # the head of an import, a def, a class or a call that is not assigned, and a call without
 # arguments as a statement of its own (`Model.model_rebuild()`): its only brackets are empty.
 _STRING = r'(?:[rbfuRBFU]{0,2}"(?:[^"\\]|\\.)*"|[rbfuRBFU]{0,2}\'(?:[^\'\\]|\\.)*\')'
@@ -50,7 +51,7 @@ _UNSPLITTABLE = re.compile(
     r"\s*(?:#.*"
     r'|""".*"""'
     rf"|(?:\w+=|{_STRING}: |\w+: |== |!= |in )?{_STRING}[,)\]}}]*:?"
-    rf"|(?:\w+=|{_STRING}: |\w+: )?[\w.]+,?"
+    rf"|(?:\w+=|{_STRING}: )?[\w.]+,?|\w+: [\w.]+,"
     r"|from [\w.]+ import \("
     r"|(?:async )?def \w+\(|class \w+\("
     r"|(?:return |await |return await )?[\w.]+\("
