@@ -33,7 +33,7 @@ from openapi_spec_validator.validation.validators import SpecValidator
 
 from .background import Pending, in_background
 from .errors import Problem, SpecError
-from .fastvalidate import clean, dialect_clean, document_clean, schemas_clean
+from .fastvalidate import dialect_clean, document_clean, schemas_clean
 from .load import Document, Pointer
 from .refs import Resolver
 from .spec_rules import Fault, rule_faults
@@ -68,19 +68,18 @@ def check_version(doc: Document) -> str:
                                  "(3.0.x and 3.1.x are)")])
 
 
-def problems(doc: Document, *, authority: bool = True) -> list[Problem]:
-    """Every violation, at most one per node, each with the line it sits on. Without
-    `authority` (a generation that reads past violations), openapi-spec-validator runs only
-    when a fast check of the same schemas (fastvalidate) finds the document not clean."""
-    version = check_version(doc)
-    return _problems(doc, version, library=authority or not clean(doc, version))
+def problems(doc: Document) -> list[Problem]:
+    """Every violation, at most one per node, each with the line it sits on, with
+    openapi-spec-validator as the authority (validate, --strict)."""
+    return _problems(doc, check_version(doc), library=True)
 
 
 def problems_soon(doc: Document) -> Pending[list[Problem]]:
-    """What `problems(doc, authority=False)` returns, worked out in a child process while
-    this one builds and renders, which need none of it: on a large spec the checks take
-    a second when the document is clean, and seconds more when openapi-spec-validator must
-    word its faults."""
+    """The same violations for a generation that reads past them: openapi-spec-validator
+    runs only when a fast check of the same schemas (fastvalidate) finds the document not
+    clean, and all of it in a child process while this one builds and renders, which need
+    none of it: on a large spec the checks take a second when the document is clean, and
+    seconds more when the library must word its faults."""
     # If the child is lost (killed for memory, say), say so rather than keep the whole
     # document in this process until the end, to check it again.
     lost = doc.problem((), "the check against the OpenAPI schema ended before it finished; "
