@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, SpecError
-from .yamlevents import DuplicateKey, line_table, yaml_data
+from .yamlevents import DuplicateKey, line_table, root_line, yaml_data
 
 Pointer = tuple[str, ...]
 # Where `bundle` embeds the other files of a multi-file spec (an extension key, so the
@@ -39,6 +39,8 @@ class Lines:
         self._table: dict[Pointer, int] | None = None if text else {}
 
     def get(self, pointer: Pointer) -> int | None:
+        if self._table is None and not pointer:
+            return root_line(self._text)
         if self._table is None:
             self._table = line_table(self._text)
             self._text = ""

@@ -229,8 +229,29 @@ def line_table(text: str) -> dict[Pointer, int]:
     return table
 
 
+def root_line(text: str) -> int | None:
+    """The line the document's top node starts on, as line_table has it, read from the
+    first events alone (a run that must name the whole document need not map every node)."""
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent,
+                                  yaml.SequenceStartEvent)):
+                return _line(event)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return None
+
+
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1
+
+
 def _record(event: Any, stack: list[list[Any]], table: dict[Pointer, int]) -> None:
-    line = event.start_mark.line + 1
+    line = _line(event)
     top = stack[-1] if stack else None
     if top is not None and top[1] and top[2] is None:
         # A mapping's key: its entry is on the key's line.
