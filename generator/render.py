@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from . import escape
+from .background import in_background
 from .docrows import field_rows
 from .docs import TYPES_FOLDER, DocsBuilder
 from .errors import UsageError
@@ -185,8 +186,6 @@ class _Renderer:
             packages.update(folder.parents[i] for i in range(len(res.module) - 2))
             self.emit(folder / "__init__.py", "package/resource.py.jinja", resource=res,
                       view=resource_view(res, self.api.package))
-            for op in res.operations:
-                self.docs_page(res, op)
         for module in self.api.type_modules:
             path = pkg.joinpath(*module.module[:-1], f"{module.module[-1]}.py")
             packages.update(p for p in path.parents if pkg in p.parents)
@@ -205,6 +204,14 @@ class _Renderer:
                   page=page, example=self.example(op), answer=answer, types_prefix=prefix,
                   parameters=field_rows(page.parameters, prefix),
                   returns=field_rows(page.returns, prefix))
+
+    def doc_pages(self) -> dict[str, str]:
+        """Each operation's page, then the pages of the shared schemas they link to."""
+        for res in self.api.all_resources:
+            for op in res.operations:
+                self.docs_page(res, op)
+        self.type_pages()
+        return self.files
 
     def type_pages(self) -> None:
         """A page for each large shared schema that a page links to (pages link on)."""
@@ -230,9 +237,17 @@ class _Renderer:
 def render(api: Api, fixtures: Fixtures, templates: Path,
            advance: Callable[[], None] = lambda: None) -> dict[str, str]:
     """Every file's text; `advance` is called after each one (for progress)."""
-    renderer = _Renderer(api, fixtures, templates, advance)
-    renderer.project()
-    renderer.package()
-    renderer.type_pages()
-    renderer.tests()
-    return dict(sorted(renderer.files.items()))
+    # The docs pages, nearly half the work and read by nothing else, are rendered by a
+    # second core (background.py) while this one renders the code: no progress from there.
+    docs = in_background(_Renderer(api, fixtures, templates, lambda: None).doc_pages)
+    try:
+        renderer = _Renderer(api, fixtures, templates, advance)
+        renderer.project()
+        renderer.package()
+        renderer.tests()
+        pages = docs.result()
+    finally:
+        docs.close()
+    for _ in pages:
+        advance()
+    return dict(sorted({**renderer.files, **pages}.items()))
