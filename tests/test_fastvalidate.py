@@ -25,7 +25,8 @@ from sdkwright.bundle import bundle
 from sdkwright.fastvalidate import clean, document_clean
 from sdkwright.load import Document, load
 from sdkwright.pipeline import readable_document
-from sdkwright.validate import _schema_faults, check_version, document_faults
+from sdkwright.schemafaults import _schema_faults, document_faults
+from sdkwright.validate import check_version
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "specs"
