@@ -32,7 +32,8 @@ from sdkwright.gate import check_compiles
 from sdkwright.load import load
 from sdkwright.pipeline import readable_document
 from sdkwright.render import render, verbatim_core
-from sdkwright.validate import problems_soon
+from sdkwright.validate import check_version, problems_soon
+from sdkwright.verdicts import Verdicts
 from sdkwright.write import write
 
 
@@ -57,7 +58,9 @@ def generate_in_stages(spec: Path, out: Path, names: Names, laps: Laps) -> dict[
     # What a generation without --strict checks, which it does beside the later stages.
     problems_soon(readable.doc).result()
     laps.mark("validate")
-    built = build(readable.doc, names)
+    verdicts = Verdicts.remembered(spec, check_version(readable.doc))
+    built = build(readable.doc, names, verdicts)
+    verdicts.keep()
     laps.mark("build")
     templates = default_templates()
     files = render(built.api, built.fixtures, templates)

@@ -34,6 +34,7 @@ from .schemas import SchemaTranslator
 from .security import SecurityReader
 from .sites import OperationSite, operations
 from .validate import check_version
+from .verdicts import FORGETFUL, Verdicts
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,11 @@ class _Node:
     operations: list[Operation] = field(default_factory=list)
 
 
-def build(doc: Document, names: Names) -> Built:
-    """The IR, the fixtures of its operations, and the faults the build read past. A
-    SpecError also carries the warnings found before the build stopped."""
-    builder = _Builder(doc, names)
+def build(doc: Document, names: Names, verdicts: Verdicts = FORGETFUL) -> Built:
+    """The IR, the fixtures of its operations, and the faults the build read past; examples
+    are checked against their schemas unless `verdicts` remembers. A SpecError also carries
+    the warnings found before the build stopped."""
+    builder = _Builder(doc, names, verdicts)
     try:
         return builder.build()
     except SpecError as exc:
@@ -66,9 +68,10 @@ def build(doc: Document, names: Names) -> Built:
 
 
 class _Builder:
-    def __init__(self, doc: Document, names: Names) -> None:
+    def __init__(self, doc: Document, names: Names, verdicts: Verdicts) -> None:
         self.doc = doc
         self.names = names
+        self.verdicts = verdicts
         self.resolver = Resolver(doc)
         self.types = SchemaTranslator(self.resolver)
         self.problems: list[Problem] = []
@@ -86,7 +89,7 @@ class _Builder:
         root = _Node((), Namespace("client attributes", CLIENT_ATTRIBUTES))
         self._collect(root)
         shared = Shared(self.doc, self.resolver, self.types,
-                        Sampler(self.resolver, check_version(self.doc)), security)
+                        Sampler(self.resolver, check_version(self.doc), self.verdicts), security)
         resources = self._resources(root, shared, resource_classes)
         if self.problems:
             raise SpecError(self.problems)

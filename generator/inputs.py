@@ -45,7 +45,7 @@ UNRECORDED = Provenance()
 def source_digest(text: str) -> str:
     """The digest of a file's text before formatting, with the code that formats it: the
     same digest means the same formatted bytes."""
-    return "sha256:" + hashlib.sha256(f"{_generator_digest()}\0{text}".encode()).hexdigest()
+    return "sha256:" + hashlib.sha256(f"{generator_digest()}\0{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def inputs(spec: Path, files: Iterable[str], options: Mapping[str, object],
     rerun cannot be judged up to date)."""
     files = tuple(files)
     digest = hashlib.sha256()
-    for part in (__version__, json.dumps(options, sort_keys=True), _generator_digest(),
+    for part in (__version__, json.dumps(options, sort_keys=True), generator_digest(),
                  _tree_digest(templates)):
         _add(digest, part.encode())
     for rel, path in (("", spec), *((rel, spec.parent / rel) for rel in files)):
@@ -81,7 +81,7 @@ def inputs(spec: Path, files: Iterable[str], options: Mapping[str, object],
 
 
 @cache
-def _generator_digest() -> str:
+def generator_digest() -> str:
     """sdkwright's own code and its formatters' versions: a checkout whose code changed
     generates anew, whatever its version number says."""
     versions = ",".join(f"{name}={metadata.version(name)}" for name in _FORMATTERS)

@@ -23,6 +23,7 @@ from .reuse import NOTHING, Earlier
 from .shapes import shape_problems
 from .summary import SpecSummary, summarize
 from .validate import check_version, problems, problems_soon
+from .verdicts import Verdicts
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ def _build(spec: Path, names: Names, *, strict: bool,
         raise SpecError(violations.result())
     progress.stage("build")
     try:
-        built = build(readable.doc, names)
+        verdicts = Verdicts.remembered(spec, check_version(readable.doc))
+        built = build(readable.doc, names, verdicts)
+        verdicts.keep()
     except BaseException:
         violations.close()
         raise

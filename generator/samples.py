@@ -7,18 +7,12 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from openapi_schema_validator import (
-    OAS30Validator,
-    OAS31Validator,
-    oas30_format_checker,
-    oas31_format_checker,
-)
-
 from .fixtures import Example
 from .load import Pointer
 from .patterns import finds, matching_string
 from .refs import Resolver, local_ref
 from .schemas import constraint_only
+from .verdicts import FORGETFUL, Verdicts
 
 MISSING = object()
 _FORMAT_SAMPLES = {
@@ -70,14 +64,14 @@ class Sampler:
     built from the schema alone.
     """
 
-    def __init__(self, resolver: Resolver, version: str) -> None:
+    def __init__(self, resolver: Resolver, version: str, verdicts: Verdicts = FORGETFUL) -> None:
         self.resolver = resolver
-        self._validator = OAS31Validator if version == "3.1" else OAS30Validator
-        self._format_checker = oas31_format_checker if version == "3.1" else oas30_format_checker
+        self._version = version
+        self._verdicts = verdicts
+        self._root: Any = None
 
     def fits(self, value: Any, pointer: Pointer) -> bool:
         """Whether `value` validates against the schema at `pointer` (refs resolved)."""
-        # The document is the root schema, so "#/components/..." references resolve.
         try:
             resolved, _ = self.resolver.resolve(self.resolver.get(pointer), pointer)
         except KeyError:
@@ -85,13 +79,28 @@ class Sampler:
         if isinstance(resolved, dict) and "type" not in resolved and "properties" in resolved \
                 and not isinstance(value, dict):
             return False  # JSON Schema lets a non-object through `properties`; our models don't
-        ref = local_ref(pointer)
-        root = {**self.resolver.doc.data, "$ref": ref}
+        key = self._verdicts.key(self.resolver.doc.data, pointer, value)
+        verdict = self._verdicts.get(key) if key is not None else None
+        if verdict is None:
+            verdict = self._validates(value, pointer)
+            if verdict is None:
+                return False  # a schema the validator cannot even compile: trust nothing
+            if key is not None:
+                self._verdicts.put(key, verdict)
+        return verdict
+
+    def _validates(self, value: Any, pointer: Pointer) -> bool | None:
+        """The validator's verdict; None if it fails (not remembered: a failure such as too
+        deep a recursion may depend on more than the value and the schema)."""
         try:
-            validator = self._validator(root, format_checker=self._format_checker)
+            # One validator of the whole document, for every schema in it: each one made
+            # anew would look its references up anew.
+            if self._root is None:
+                self._root = _document_validator(self.resolver.doc.data, self._version)
+            validator = self._root.evolve(schema={"$ref": local_ref(pointer)})
             return bool(validator.is_valid(value))
-        except Exception:  # a schema the validator cannot even compile: trust nothing
-            return False
+        except Exception:
+            return None
 
     def example_for(self, declared: Any, schema: Any, pointer: Pointer, *, drop: str,
                     files: bool = False) -> Example:
@@ -403,3 +412,18 @@ def _bounded(schema: dict[str, Any], offset: int) -> int:
     if isinstance(high, (int, float)) and value > high:
         value = math.floor(high)
     return value
+
+
+def _document_validator(data: Any, version: str) -> Any:
+    """openapi-schema-validator's validator of the document as one schema. Imported here:
+    a run whose verdicts are all remembered (verdicts.py) never needs it."""
+    from openapi_schema_validator import (
+        OAS30Validator,
+        OAS31Validator,
+        oas30_format_checker,
+        oas31_format_checker,
+    )
+
+    if version == "3.1":
+        return OAS31Validator(data, format_checker=oas31_format_checker)
+    return OAS30Validator(data, format_checker=oas30_format_checker)
