@@ -147,6 +147,8 @@ class _Bundler:
 
 def bundle(root: Document) -> Document:
     """The root document with every referenced file embedded (itself when there are none)."""
+    if not _leaves_the_file(root.data):
+        return root  # nothing to embed, and the rewrite would only copy it
     bundler = _Bundler(root)
     data = bundler.rewrite(root.data, root, ())
     bundler.read_pending()
@@ -158,3 +160,18 @@ def bundle(root: Document) -> Document:
         raise SpecError([root.problem((BUNDLE_KEY,), f"{BUNDLE_KEY} is reserved by sdkwright")])
     data[BUNDLE_KEY] = {key: part.data for key, part in bundler.parts.items()}
     return Document(root.path, data, root.lines, dict(bundler.parts), bundler.nodes)
+
+
+def _leaves_the_file(data: Any) -> bool:
+    """Whether any `$ref` string in `data` names another file."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False

@@ -135,6 +135,25 @@ def _json_nodes(data: Any, path: Path, text: str) -> int:
     """How many nodes parsed JSON holds, refusing what YAML text is refused for: too many
     nodes, too deep a nesting, a number too large for a float (`1e400` reads as infinity)."""
     count = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+        elif isinstance(node, float) and not math.isfinite(node):
+            count = MAX_NODES + 1
+        if count > MAX_NODES or depth > MAX_DEPTH:
+            # Walked again, in the same order, to say where: only a refused spec pays.
+            _json_fault(data, path, text)
+    return count
+
+
+def _json_fault(data: Any, path: Path, text: str) -> None:
+    """Raise the first fault _json_nodes finds, at its node."""
+    count = 0
     stack: list[tuple[Any, Pointer, int]] = [(data, (), 0)]
     while stack:
         node, pointer, depth = stack.pop()
@@ -153,7 +172,6 @@ def _json_nodes(data: Any, path: Path, text: str) -> int:
             stack.extend((v, (*pointer, k), depth + 1) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((v, (*pointer, str(i)), depth + 1) for i, v in enumerate(node))
-    return count
 
 
 def _line(lines: Lines, pointer: Pointer) -> int:

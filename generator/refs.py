@@ -98,12 +98,15 @@ def check_refs(doc: Document) -> RefCheck:
     """Every `$ref` that leaves the document or leads nowhere. Where it sits decides what
     that means: inside an example it only costs that example (examples never decide whether
     a client can be built); anywhere else it stops generation."""
-    doc, warnings = _nested_definitions(doc)
+    sites = list(_sites(doc.data))
+    fixed, warnings = _nested_definitions(doc, sites)
+    if fixed is not doc:
+        doc, sites = fixed, list(_sites(fixed.data))
     left_out: set[Pointer] = set()
     while True:
         errors: list[Problem] = []
         examples: set[Pointer] = set()
-        for problem, example in _broken(doc):
+        for problem, example in _broken(doc, sites):
             if example is None:
                 errors.append(problem)
             else:
@@ -115,29 +118,45 @@ def check_refs(doc: Document) -> RefCheck:
         # A reference elsewhere may lead into an example just left out: check again.
         left_out |= examples
         doc = _edited(doc, dict.fromkeys(examples))
+        sites = list(_sites(doc.data))
 
 
 def _by_line(found: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(found), key=lambda p: p.line)
 
 
-def _sites(data: Any) -> Iterator[tuple[dict[str, Any], Pointer]]:
+# A mapping with a `$ref` string, and where it is.
+Site = tuple[dict[str, Any], Pointer]
+
+
+def _sites(data: Any) -> Iterator[Site]:
     """Every mapping with a `$ref` string, and where it is."""
-    stack: list[tuple[Any, Pointer]] = [(data, ())]
+    # Each node's place as (its parent's place, its key): a pointer is spelt out only for the
+    # few nodes that are references.
+    stack: list[tuple[Any, Any]] = [(data, None)]
     while stack:
-        node, pointer = stack.pop()
+        node, place = stack.pop()
         if isinstance(node, dict):
             if isinstance(node.get("$ref"), str):
-                yield node, pointer
-            stack.extend((v, (*pointer, k)) for k, v in node.items() if k != "$ref")
+                yield node, _spelt(place)
+            stack.extend((v, (place, k)) for k, v in node.items() if k != "$ref")
         elif isinstance(node, list):
-            stack.extend((v, (*pointer, str(i))) for i, v in enumerate(node))
+            stack.extend((v, (place, i)) for i, v in enumerate(node))
 
 
-def _broken(doc: Document) -> Iterator[tuple[Problem, Pointer | None]]:
-    """Each reference that cannot be followed, and the example it sits in (None if none)."""
+def _spelt(place: Any) -> Pointer:
+    parts = []
+    while place is not None:
+        place, key = place
+        parts.append(str(key))
+    return tuple(reversed(parts))
+
+
+def _broken(doc: Document, sites: list[Site]) -> Iterator[tuple[Problem, Pointer | None]]:
+    """Each reference (of `sites`, the document's) that cannot be followed, and the example
+    it sits in (None if none)."""
     resolver = Resolver(doc)
-    for node, pointer in _sites(doc.data):
+    for node, pointer in sites:
         try:
             resolver.resolve(node, pointer)
         except SpecError as exc:
@@ -164,14 +183,14 @@ def example_of(pointer: Pointer, data: Any) -> Pointer | None:
     return None
 
 
-def _nested_definitions(doc: Document) -> tuple[Document, list[Problem]]:
+def _nested_definitions(doc: Document, sites: list[Site]) -> tuple[Document, list[Problem]]:
     """`$ref: '#/$defs/X'` in a schema pasted in with its own `$defs` (as pydantic writes
     them) means that schema's entry, when the document root has none: each such reference
     is made absolute, with a warning, so that every later stage (openapi-spec-validator
     included) follows it."""
     found: dict[Pointer, Any] = {}
     warnings: list[Problem] = []
-    for node, pointer in _sites(doc.data):
+    for node, pointer in sites:
         enclosing = _enclosing_definition(doc.data, pointer, node["$ref"])
         if enclosing is not None:
             target, keyword = enclosing

@@ -124,16 +124,21 @@ class _Walk:
         self.doc = doc
         self.places = places
         self.resolver = Resolver(doc)
-        self.seen: set[tuple[Pointer, str]] = set()
+        # Each mapping and list checked as each place, by identity: a container of the data
+        # stands at one pointer only (a YAML alias is a copy), and a shared target is met
+        # once by each reference to it. Scalars are met again at most: a fault is kept once
+        # per pointer.
+        self.seen: set[tuple[int, str]] = set()
 
     def faults(self) -> Iterator[tuple[Pointer, Problem]]:
         # Iterative, so that schemas nested hundreds of levels deep cannot exhaust the stack.
         stack: list[tuple[Any, Pointer, str]] = [(self.doc.data, (), "document")]
         while stack:
             node, pointer, name = stack.pop()
-            if (pointer, name) in self.seen:
-                continue
-            self.seen.add((pointer, name))
+            if isinstance(node, (dict, list)):
+                if (id(node), name) in self.seen:
+                    continue
+                self.seen.add((id(node), name))
             place = self.places[name]
             if place.referable and isinstance(node, dict) and "$ref" in node:
                 yield from self._follow(node, pointer, name, stack)

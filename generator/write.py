@@ -44,8 +44,8 @@ _TOOL_DIRS = frozenset({"__pycache__", "build", "dist"})
 def temp_name(rel: str) -> str:
     """The temporary file that a write of `rel` goes through: beside it, so that the rename is
     atomic, and named after it, so that a later run knows where leftovers can be."""
-    path = PurePosixPath(rel)
-    return path.with_name(f".{path.name}{TEMP_SUFFIX}").as_posix()
+    folder, slash, name = rel.rpartition("/")
+    return f"{folder}{slash}.{name}{TEMP_SUFFIX}"
 
 
 # -- steps ------------------------------------------------------------------------------------
@@ -206,9 +206,11 @@ def _obstacle(disk: _Disk, real_out: str, rel: str, generated: bool) -> str | No
     """Why `rel` cannot be written (if `generated`) or deleted, if it cannot; --force does not
     change that."""
     if generated:
-        for parent in reversed(PurePosixPath(rel).parents[:-1]):
-            if disk.exists(parent.as_posix()) and not disk.is_dir(parent.as_posix()):
-                return f"{parent.as_posix()} is a file, where sdkwright needs a folder"
+        parts = rel.split("/")
+        for end in range(1, len(parts)):
+            parent = "/".join(parts[:end])
+            if disk.exists(parent) and not disk.is_dir(parent):
+                return f"{parent} is a file, where sdkwright needs a folder"
         entry = disk.entry(rel)
         if entry is not None and entry.is_dir() and not entry.is_symlink():
             return "is a folder, where sdkwright writes a file"
