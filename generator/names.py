@@ -15,6 +15,7 @@ import keyword
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .escape import PyCode, py_ident
 
@@ -37,10 +38,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(ascii_text)
 
 
+# The same names recur all over a spec (each operation's fields, parameters, tags).
+@lru_cache(maxsize=1 << 16)
 def snake(text: str) -> str:
     return "_".join(w.lower() for w in words(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def pascal(text: str) -> str:
     return "".join(w[:1].upper() + w[1:].lower() for w in words(text))
 
