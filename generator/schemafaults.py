@@ -49,8 +49,8 @@ _UNEXPECTED_KEY_CHECKS = ("additionalProperties", "unevaluatedProperties")
 _Located = dict[int, tuple[str, Pointer]]
 
 
-def located_problems(doc: Document, version: str, *, library: bool, check_document: bool = True,
-              fast_dialect: bool = False) -> list[Problem]:
+def located_problems(doc: Document, version: str, *, library: bool,
+                     check_document: bool = True, fast_dialect: bool = False) -> list[Problem]:
     """The violations of `doc`, at most one per node (and MAX_PROBLEMS in all): spec_rules'
     faults, and, with `library`, openapi-spec-validator's (see _schema_faults)."""
     found: dict[Pointer, str] = {}

@@ -6,8 +6,8 @@ generation's verdicts are kept in the cache (cache.py), one entry per spec file,
 under a digest of everything it depends on: the value; the schema with every schema it
 refers to, however deep; the OpenAPI version; and the code that decides (Python, sdkwright's
 own code, and the installed packages, by the modification times of the folders they are
-imported from, which an install or removal changes). A remembered verdict is the one the validator
-would give again, so the output does not depend on the cache.
+imported from, which an install or removal changes). A remembered verdict is the one the
+validator would give again, so the output does not depend on the cache.
 
 A schema whose references are not plain `#/...` pointers into the document, or that names
 a base of its own (`$id`, `$anchor`, `$dynamicRef`, ...), is not remembered: where its
