@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -88,7 +89,8 @@ def format_python(source: str, where: str, width: int = CODE_WIDTH) -> str:
 def black_may_differ(text: str, width: int) -> bool:
     """Whether black could format ruff's output `text` differently: a line too long for
     `width` that black might still split (not inside a docstring, and none of the lines
-    neither can shorten), or a union that ruff split at `|`."""
+    neither can shorten), a union that ruff split at `|`, or code holding a character whose
+    width the two may count differently."""
     in_docstring = False
     for line in text.split("\n"):
         starts_in_docstring = in_docstring
@@ -100,7 +102,22 @@ def black_may_differ(text: str, width: int) -> bool:
             return True
         if _UNION_START.match(line):
             return True
+        if not line.isascii() and not all(map(_plainly_narrow, line)):
+            return True
     return False
+
+
+def _plainly_narrow(char: str) -> bool:
+    """Whether black and ruff both count `char` as one column. They measure a line by
+    different Unicode width tables, which disagree on emoji and their modifiers, variation
+    selectors, combining and format characters and Hangul vowel and final jamo (and wide
+    characters are kept out too): on a line near the limit, one splits it where the other
+    does not."""
+    category = unicodedata.category(char)
+    return char.isascii() or (
+        unicodedata.east_asian_width(char) in ("N", "Na", "H", "A")
+        and category[0] in "LNPSZ" and category != "Sk" and not unicodedata.combining(char)
+        and not 0x1160 <= ord(char) <= 0x11FF and not 0xD7B0 <= ord(char) <= 0xD7FF)
 
 
 def _ruff(sources: dict[Unit, str], width: int) -> dict[Unit, str]:

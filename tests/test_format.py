@@ -30,3 +30,34 @@ def test_lines_black_leaves_alone_stay_ruffs(text: str) -> None:
 def test_lines_black_changes_go_to_black(text: str) -> None:
     assert black.format_str(text, mode=black.Mode(line_length=CODE_WIDTH)) != text
     assert black_may_differ(text, CODE_WIDTH)
+
+
+# ruff's output for a random spec's parameter: ruff counts the emoji and its skin-tone
+# modifier as two columns, black as four, and black joins the Literal's line that ruff split.
+DISPUTED_WIDTH = (
+    "class R:\n"
+    "    def f(\n"
+    "        self,\n"
+    "        user_id2: Union[\n"
+    "            Union[\n"
+    "                Literal[\n"
+    '                    "Vf\u00d7\u00c5\\x02V\\x0b\\x1b\\U0010715c", '
+    '"\\\\x00\\U0008902aK\\U000873e5\U0001f44d\U0001f3fb"\n'
+    "                ],\n"
+    "                Literal[262, -3],\n"
+    "            ],\n"
+    "            NotGiven,\n"
+    "        ] = NOT_GIVEN,\n"
+    "    ) -> None:\n"
+    "        pass\n"
+)
+
+
+def test_code_with_characters_of_disputed_width_goes_to_black() -> None:
+    assert black.format_str(DISPUTED_WIDTH, mode=black.Mode(line_length=CODE_WIDTH)) \
+        != DISPUTED_WIDTH
+    assert black_may_differ(DISPUTED_WIDTH, CODE_WIDTH)
+    # Letters of one column by both counts, and the text of a docstring, stay ruff's.
+    assert not black_may_differ('x = "Gr\u00fc\u00dfe \u00c5 \u00e9"\n', CODE_WIDTH)
+    assert not black_may_differ('"""A \U0001f44d\U0001f3fb\n\nin a docstring.\n"""\n',
+                                CODE_WIDTH)
