@@ -5,10 +5,11 @@ on a large API, and ruff's formatter, written in Rust, takes a second. For the c
 built-in templates emit, ruff's output is black's (tests/test_black_identity.py checks it
 over the golden specs, the corpus and random specs). The two still differ where a line is
 too long for either to fit: black may then wrap an annotation or a right-hand side in
-parentheses that ruff does not add. So a file whose ruff output holds such a line (an
-over-long line that is not a string, or a line that ruff began with an operator) is
-formatted by black instead. Templates other than the built-in ones may emit anything: their
-output always goes through black.
+parentheses that ruff does not add, and they count the width of some characters (emoji,
+wide, combining) differently. So a file whose ruff output holds such a line (an over-long
+line that is not a string, a line that ruff began with an operator, or code holding such a
+character) is formatted by black instead. Templates other than the built-in ones may emit
+anything: their output always goes through black.
 """
 
 from __future__ import annotations
